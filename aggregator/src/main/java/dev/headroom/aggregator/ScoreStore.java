@@ -1,0 +1,105 @@
+package dev.headroom.aggregator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.core.message.Score;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Writes scores and advances the running summaries in one statement, so a batch counts once however often
+ * it is delivered: only rows that are new to {@code scores} reach {@code variant_summary}.
+ */
+@ApplicationScoped
+public class ScoreStore {
+
+    /** Newly stored scores per model and outcome, for the metrics. */
+    public record StoredCount(String model, String outcome, long count) {
+    }
+
+    private static final String UPSERT = """
+            WITH incoming AS (
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::float8[])
+                    AS t(task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name, variant,
+                         outcome, chosen_index, gold_index, gold_probability)
+            ), inserted AS (
+                INSERT INTO scores (task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name,
+                                    variant, outcome, chosen_index, gold_index, gold_probability)
+                SELECT task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name, variant::jsonb,
+                       outcome, chosen_index, gold_index, gold_probability
+                FROM incoming
+                ON CONFLICT (task_id) DO NOTHING
+                RETURNING run_id, model, variant_id, variant_name, outcome
+            ), summarised AS (
+                INSERT INTO variant_summary AS s (run_id, model, variant_id, variant_name, items, correct, unparsed)
+                SELECT run_id, model, variant_id, variant_name, count(*),
+                       count(*) FILTER (WHERE outcome = 'CORRECT'), count(*) FILTER (WHERE outcome = 'UNPARSED')
+                FROM inserted
+                GROUP BY run_id, model, variant_id, variant_name
+                ORDER BY run_id, model, variant_id
+                ON CONFLICT (run_id, model, variant_id) DO UPDATE
+                    SET items = s.items + EXCLUDED.items, correct = s.correct + EXCLUDED.correct,
+                        unparsed = s.unparsed + EXCLUDED.unparsed, updated_at = now()
+            )
+            SELECT model, outcome, count(*) FROM inserted GROUP BY model, outcome
+            """;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    public List<StoredCount> store(List<Score> scores) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            int column = 1;
+            upsert.setArray(column++, textArray(connection, scores, s -> s.header().taskId()));
+            upsert.setArray(column++, textArray(connection, scores, s -> s.header().runId()));
+            upsert.setArray(column++, textArray(connection, scores, s -> s.header().model()));
+            upsert.setArray(column++, textArray(connection, scores, s -> s.header().itemId()));
+            upsert.setArray(column++, textArray(connection, scores, s -> s.header().benchmark()));
+            upsert.setArray(column++, textArray(connection, scores, s -> s.header().subject()));
+            upsert.setArray(column++, textArray(connection, scores, s -> s.header().variant().id()));
+            upsert.setArray(column++, textArray(connection, scores, s -> s.header().variant().name()));
+            upsert.setArray(column++, textArray(connection, scores, s -> variantJson(s)));
+            upsert.setArray(column++, textArray(connection, scores, s -> s.outcome().name()));
+            upsert.setArray(column++, connection.createArrayOf("int4", scores.stream().map(Score::chosenIndex).toArray()));
+            upsert.setArray(column++, connection.createArrayOf("int4",
+                    scores.stream().map(s -> s.header().goldIndex()).toArray()));
+            upsert.setArray(column, connection.createArrayOf("float8", scores.stream().map(Score::goldProbability).toArray()));
+            List<StoredCount> stored = new ArrayList<>();
+            try (ResultSet rows = upsert.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(new StoredCount(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                }
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing " + scores.size() + " scores failed", e);
+        }
+    }
+
+    private static java.sql.Array textArray(Connection connection, List<Score> scores, Function<Score, String> field)
+            throws SQLException {
+        return connection.createArrayOf("text", scores.stream().map(field).toArray());
+    }
+
+    private String variantJson(Score score) {
+        try {
+            return json.writeValueAsString(score.header().variant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a variant always serialises", e);
+        }
+    }
+}

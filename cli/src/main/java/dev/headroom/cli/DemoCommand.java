@@ -1,0 +1,122 @@
+package dev.headroom.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.headroom.core.run.RunSpec;
+import dev.headroom.core.run.RunSummary;
+import dev.headroom.core.variant.Variant;
+import dev.headroom.localstack.HeadroomHome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** Runs a small evaluation end to end on the embedded stack and prints what it measured. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start Kafka, PostgreSQL and the four services locally, run a demo evaluation with two sim "
+                + "models (simulated, not real models) under two prompt variants, print the summary, stop everything.")
+public class DemoCommand implements Callable<Integer> {
+
+    static final List<String> MODELS = List.of("sim-1b-base", "sim-7b-instruct");
+    static final List<String> VARIANTS = List.of("plain", "numbers-reversed");
+
+    @Option(names = "--mmlu", paramLabel = "DIR",
+            description = "Run real MMLU from DIR/{dev,val,test}/*.csv instead of the bundled sample.")
+    Path mmlu;
+
+    @Option(names = "--items", paramLabel = "N", defaultValue = "1000",
+            description = "With --mmlu: how many test items, a fixed sample across subjects (default ${DEFAULT-VALUE}).")
+    int items;
+
+    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
+    Path summaryJson;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
+            description = "Give up when the run is not complete after this long (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = System.out;
+        Instant begin = Instant.now();
+        if (mmlu != null && !Files.isDirectory(mmlu.resolve("test"))) {
+            throw new IllegalArgumentException("--mmlu " + mmlu + ": no test/ directory there");
+        }
+        Path workDir = Files.createTempDirectory("headroom-demo-");
+        Map<String, Path> benchmarks = mmlu == null ? Map.of() : Map.of("mmlu", mmlu);
+        out.println("headroom demo: starting the local stack in " + workDir);
+        try (LocalStack stack = LocalStack.start(HeadroomHome.resolve(), workDir,
+                new LocalStack.Options(MODELS, benchmarks), out)) {
+            RunSpec spec = new RunSpec(null, mmlu == null ? "mmlu-sample" : "mmlu", "test", List.of(),
+                    mmlu == null ? null : items, VARIANTS.stream().map(Variant::preset).toList(), MODELS);
+            HeadroomClient client = stack.client();
+            Instant submittedAt = Instant.now();
+            String runId = client.submit(spec);
+            out.println("submitted run " + runId + " (sim models are simulated, not real models)");
+            JsonNode status = awaitComplete(client, runId, submittedAt.plusSeconds(timeoutSeconds), out);
+            RunSummary summary = client.summary(runId);
+            out.println();
+            SummaryTable.print(summary, out);
+            out.printf("%nrun %s: %d tasks scored in %.1f s (whole demo so far %.1f s)%n", runId,
+                    status.get("scoredTasks").asLong(), Duration.between(submittedAt, Instant.now()).toMillis() / 1000.0,
+                    Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+            if (summaryJson != null) {
+                writeJson(summaryJson, runId, status, summary);
+                out.println("summary written to " + summaryJson);
+            }
+        }
+        deleteRecursively(workDir);
+        return 0;
+    }
+
+    private JsonNode awaitComplete(HeadroomClient client, String runId, Instant deadline, PrintStream out) {
+        long lastPrinted = -1;
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode status = client.status(runId);
+            if ("FAILED".equals(status.get("status").asText())) {
+                throw new IllegalStateException("run " + runId + " failed: " + status.get("error").asText());
+            }
+            long scored = status.get("scoredTasks").asLong();
+            if (scored != lastPrinted) {
+                out.printf("  %s: %d / %d tasks scored%n", status.get("status").asText(), scored,
+                        status.get("expectedTasks").asLong());
+                lastPrinted = scored;
+            }
+            if (status.get("complete").asBoolean()) {
+                return status;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        throw new IllegalStateException("run " + runId + " not complete after " + timeoutSeconds + " s");
+    }
+
+    private static void writeJson(Path file, String runId, JsonNode status, RunSummary summary) throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("runId", runId);
+        document.put("spec", status.get("spec"));
+        document.put("note", "sim-* models are simulated (Headroom's documented sim family), not real models");
+        document.put("summary", summary.rows());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

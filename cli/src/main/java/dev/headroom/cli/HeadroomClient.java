@@ -1,0 +1,71 @@
+package dev.headroom.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.core.run.RunSpec;
+import dev.headroom.core.run.RunSummary;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Talks to a Headroom deployment's REST API: the generator for runs, the aggregator for results. */
+public final class HeadroomClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI generator;
+    private final URI aggregator;
+
+    public HeadroomClient(URI generator, URI aggregator) {
+        this.generator = generator;
+        this.aggregator = aggregator;
+    }
+
+    /** Submits a run and returns its id. */
+    public String submit(RunSpec spec) {
+        JsonNode accepted = send(HttpRequest.newBuilder(generator.resolve("/runs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(spec))));
+        return accepted.get("runId").asText();
+    }
+
+    public JsonNode status(String runId) {
+        return send(HttpRequest.newBuilder(generator.resolve("/runs/" + runId)).GET());
+    }
+
+    public RunSummary summary(String runId) {
+        return JSON.convertValue(send(HttpRequest.newBuilder(aggregator.resolve("/runs/" + runId + "/summary")).GET()),
+                RunSummary.class);
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.build().uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package dev.headroom.cli;
+
+import dev.headroom.localstack.ChildJvm;
+import dev.headroom.localstack.EmbeddedDatabase;
+import dev.headroom.localstack.KafkaBroker;
+import dev.headroom.localstack.Ports;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded default: a real Kafka broker, a real PostgreSQL and the four services, each its own process on
+ * 127.0.0.1, none of which outlives this JVM.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final String DATABASE = "headroom";
+    private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * @param workerModels one worker process per model, each serving the sim profile of that name
+     * @param benchmarks   benchmark name to data directory, beside the bundled sample
+     */
+    public record Options(List<String> workerModels, Map<String, Path> benchmarks) {
+    }
+
+    private final Path home;
+    private final Path workDir;
+    private final PrintStream log;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ChildJvm> services = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private KafkaBroker broker;
+    private EmbeddedDatabase database;
+
+    private LocalStack(Path home, Path workDir, PrintStream log) {
+        this.home = home;
+        this.workDir = workDir;
+        this.log = log;
+    }
+
+    /** Starts everything, and stops everything on close. */
+    public static LocalStack start(Path home, Path workDir, Options options, PrintStream log) {
+        LocalStack stack = new LocalStack(home, workDir, log);
+        return stack.startOrClose(() -> {
+            Instant begin = Instant.now();
+            stack.broker = KafkaBroker.start(workDir.resolve("kafka"));
+            stack.started.add(stack.broker);
+            stack.database = EmbeddedDatabase.start(workDir.resolve("postgres"));
+            stack.started.add(stack.database);
+            log.printf("kafka %s and postgres ready in %.1f s%n", stack.broker.bootstrapServers(), seconds(begin));
+            stack.startServices(options);
+        });
+    }
+
+    /** Starts the services on a broker and a database that someone else owns and stops. */
+    public static LocalStack startServices(Path home, Path workDir, Options options, KafkaBroker broker,
+                                           EmbeddedDatabase database, PrintStream log) {
+        LocalStack stack = new LocalStack(home, workDir, log);
+        stack.broker = broker;
+        stack.database = database;
+        return stack.startOrClose(() -> stack.startServices(options));
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private LocalStack startOrClose(Step startUp) {
+        try {
+            startUp.run();
+            return this;
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startServices(Options options) throws IOException {
+        Instant begin = Instant.now();
+        try {
+            database.createDatabase(DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("creating database " + DATABASE + " failed", e);
+        }
+
+        int aggregatorPort = Ports.freeLoopbackPort();
+        launch("aggregator", "aggregator", aggregatorPort, true, List.of());
+        List<String> generatorProperties = new ArrayList<>(List.of(
+                "-Dquarkus.rest-client.aggregator.url=http://127.0.0.1:" + aggregatorPort,
+                "-Dheadroom.generator.benchmarks.mmlu-sample.dir=" + home.resolve("samples/mmlu-sample")));
+        options.benchmarks().forEach((name, dir) ->
+                generatorProperties.add("-Dheadroom.generator.benchmarks." + name + ".dir=" + dir.toAbsolutePath()));
+        launch("prompt-generator", "prompt-generator", Ports.freeLoopbackPort(), true, generatorProperties);
+        launch("scorer", "scorer", Ports.freeLoopbackPort(), false, List.of());
+        for (String model : options.workerModels()) {
+            launch("inference-worker", "worker-" + model, Ports.freeLoopbackPort(), false,
+                    List.of("-Dheadroom.worker.model=" + model));
+        }
+        for (String service : services.keySet()) {
+            awaitReady(service);
+        }
+        log.printf("%d services ready in %.1f s%n", services.size(), seconds(begin));
+    }
+
+    private void launch(String module, String name, int port, boolean usesDatabase, List<String> properties)
+            throws IOException {
+        Path app = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalStateException(app + " is missing: build with ./mvnw -DskipTests install");
+        }
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xmx384m", "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=" + broker.bootstrapServers()));
+        jvmArgs.addAll(properties);
+        ChildJvm.Builder builder = ChildJvm.builder(QUARKUS_MAIN)
+                .classpath(app)
+                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .workingDir(home)
+                .logFile(workDir.resolve("logs").resolve(name + ".log"));
+        if (usesDatabase) {
+            // credentials through the environment, not the command line that ps shows
+            builder.env("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(DATABASE))
+                    .env("QUARKUS_DATASOURCE_USERNAME", database.user())
+                    .env("QUARKUS_DATASOURCE_PASSWORD", database.password());
+        }
+        ChildJvm service = builder.start();
+        started.add(service);
+        services.put(name, service);
+        ports.put(name, port);
+    }
+
+    private void awaitReady(String name) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = url(name).resolve("/q/health/ready");
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            ChildJvm service = services.get(name);
+            if (!service.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up; its log " + service.logFile()
+                        + " ends:\n" + service.logTail(30));
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name + " not ready after " + READY_TIMEOUT.toSeconds() + " s; its log "
+                + services.get(name).logFile() + " ends:\n" + services.get(name).logTail(30));
+    }
+
+    public URI url(String service) {
+        return URI.create("http://127.0.0.1:" + ports.get(service));
+    }
+
+    public HeadroomClient client() {
+        return new HeadroomClient(url("prompt-generator"), url("aggregator"));
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public String jdbcUrl() {
+        return database.jdbcUrl(DATABASE);
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public Map<String, ChildJvm> services() {
+        return services;
+    }
+
+    /** Services first, then the broker and the database, in reverse order of start. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.println("stopping " + started.get(i) + " failed: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private static double seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.headroom.cli;
+
+import dev.headroom.core.benchmark.Item;
+import dev.headroom.core.benchmark.MmluLoader;
+import dev.headroom.core.message.TaskHeader;
+import dev.headroom.core.run.RunSpec;
+import dev.headroom.core.variant.Variant;
+import dev.headroom.localstack.HeadroomHome;
+import dev.headroom.testing.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole pipeline, the four services as their packaged apps on the real broker and database, on the bundled
+ * sample with two probe models whose answers are known exactly: sim-oracle is always right, sim-first-option
+ * always picks the first option shown.
+ */
+class PipelineTest {
+
+    private static final Path HOME = HeadroomHome.resolve();
+    private static final List<String> MODELS = List.of("sim-oracle", "sim-first-option");
+    private static final List<Variant> VARIANTS = List.of(Variant.preset("plain"), Variant.preset("numbers-reversed"));
+    private static final RunSpec SPEC = new RunSpec(null, "mmlu-sample", "test", List.of(), null, VARIANTS, MODELS);
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        stack = LocalStack.startServices(HOME, Files.createTempDirectory("headroom-pipeline-"),
+                new LocalStack.Options(MODELS, Map.of()), infrastructure.broker(), infrastructure.database(), System.out);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void scoresEveryTaskOnceWithExactAccuraciesAndResubmittingChangesNothing() throws Exception {
+        List<Item> items = new MmluLoader(HOME.resolve("samples/mmlu-sample"), "mmlu-sample").load("test", Set.of());
+        long goldFirst = items.stream().filter(item -> item.answerIndex() == 0).count();
+        long goldLast = items.stream().filter(item -> item.answerIndex() == 3).count();
+
+        String runId = runToCompletion();
+
+        Set<String> expectedIds = new HashSet<>();
+        for (String model : MODELS) {
+            for (Item item : items) {
+                for (Variant variant : VARIANTS) {
+                    expectedIds.add(TaskHeader.taskId(runId, model, item.id(), variant.id()));
+                }
+            }
+        }
+        assertThat(query("SELECT task_id FROM aggregator.scores WHERE run_id = '" + runId + "'"))
+                .hasSize(expectedIds.size()).containsExactlyInAnyOrderElementsOf(expectedIds);
+        int n = items.size();
+        assertThat(query("SELECT model || ' ' || variant_name || ' ' || items || ' ' || correct || ' ' || unparsed"
+                + " FROM aggregator.variant_summary WHERE run_id = '" + runId + "' ORDER BY 1"))
+                .containsExactly(
+                        "sim-first-option labels=number,order=reversed " + n + " " + goldLast + " 0",
+                        "sim-first-option plain " + n + " " + goldFirst + " 0",
+                        "sim-oracle labels=number,order=reversed " + n + " " + n + " 0",
+                        "sim-oracle plain " + n + " " + n + " 0");
+        List<String> rowsBefore = snapshot(runId);
+
+        assertThat(runToCompletion()).isEqualTo(runId);
+        awaitNoConsumerLag();
+
+        assertThat(snapshot(runId)).isEqualTo(rowsBefore);
+    }
+
+    private static String runToCompletion() throws InterruptedException {
+        HeadroomClient client = stack.client();
+        String runId = client.submit(SPEC);
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (Instant.now().isBefore(deadline)) {
+            if (client.status(runId).get("complete").asBoolean()) {
+                return runId;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run " + runId + " incomplete after 120 s: " + client.status(runId));
+    }
+
+    private static List<String> snapshot(String runId) throws Exception {
+        List<String> rows = new ArrayList<>(query("SELECT task_id || outcome || coalesce(chosen_index, -1) FROM aggregator.scores"
+                + " WHERE run_id = '" + runId + "' ORDER BY task_id"));
+        rows.addAll(query("SELECT model || variant_id || items || correct || unparsed FROM aggregator.variant_summary"
+                + " WHERE run_id = '" + runId + "' ORDER BY 1"));
+        return rows;
+    }
+
+    private static List<String> query(String sql) throws Exception {
+        var database = TestInfrastructure.get().database();
+        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(), database.user(), database.password());
+             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+
+    /** Every consumer group has read and committed everything published so far: the resubmitted wave has landed. */
+    private static void awaitNoConsumerLag() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker().bootstrapServers()))) {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline)) {
+                long lag = 0;
+                for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                    Map<TopicPartition, OffsetAndMetadata> committed =
+                            admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                    Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                            .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest).all().get();
+                    for (var entry : committed.entrySet()) {
+                        lag += ends.get(entry.getKey()).offset() - entry.getValue().offset();
+                    }
+                }
+                if (lag == 0) {
+                    return;
+                }
+                Thread.sleep(Duration.ofMillis(200).toMillis());
+            }
+            throw new AssertionError("consumer groups still lag after 60 s");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.headroom.core.message;
+
+import java.util.Map;
+
+/**
+ * Topic {@code completions}: a model's answer to one task.
+ *
+ * @param labelLogprobs log-probability of each option label when the backend gives them; empty otherwise
+ * @param backend       which backend produced it ("sim" for the simulated family, never a real model's name)
+ */
+public record Completion(int schemaVersion, TaskHeader header, String text, Map<String, Double> labelLogprobs,
+                         String finishReason, int promptTokens, int completionTokens, long latencyMillis,
+                         int attempts, String backend) {
+
+    public Completion {
+        labelLogprobs = labelLogprobs == null ? Map.of() : Map.copyOf(labelLogprobs);
+    }
+}

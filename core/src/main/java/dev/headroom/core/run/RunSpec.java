@@ -1,0 +1,43 @@
+package dev.headroom.core.run;
+
+import dev.headroom.core.variant.Variant;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a user asks for: a benchmark slice, the ways of asking it, and the models to ask.
+ *
+ * @param id        optional; when absent the run id is a hash of the rest, so submitting the same spec twice is one run
+ * @param benchmark a benchmark name the generator is configured with (e.g. "mmlu-sample", "mmlu")
+ * @param split     which split to ask (default "test"); few-shot examples always come from "dev"
+ * @param subjects  subjects to include; empty means all
+ * @param limit     at most this many items, a deterministic sample spread over the subjects; null means all
+ * @param variants  the ways of asking (preset names or dimension objects); default plain
+ * @param models    model names; each has its own prompt topic
+ */
+public record RunSpec(String id, String benchmark, String split, List<String> subjects, Integer limit,
+                      List<Variant> variants, List<String> models) {
+
+    public RunSpec {
+        split = Objects.requireNonNullElse(split, "test");
+        subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        variants = variants == null || variants.isEmpty() ? List.of(Variant.PLAIN) : List.copyOf(variants);
+        models = models == null ? List.of() : List.copyOf(models);
+    }
+
+    /** The problems with this spec, each naming its key; empty when it can run. */
+    public List<String> problems() {
+        List<String> problems = new java.util.ArrayList<>();
+        if (benchmark == null || benchmark.isBlank()) problems.add("benchmark: required");
+        if (models.isEmpty()) problems.add("models: at least one model is required");
+        models.stream().filter(m -> !m.matches("[A-Za-z0-9._-]+"))
+                .forEach(m -> problems.add("models: '" + m + "' may use only letters, digits, '.', '_' and '-'"));
+        if (limit != null && limit < 1) problems.add("limit: must be at least 1, got " + limit);
+        if (id != null && !id.matches("[A-Za-z0-9._-]{1,100}")) problems.add("id: 1 to 100 letters, digits, '.', '_' or '-'");
+        if (variants.stream().map(Variant::id).distinct().count() < variants.size()) {
+            problems.add("variants: two entries are the same variant");
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.headroom.core.sim;
+
+import dev.headroom.core.TestItems;
+import dev.headroom.core.message.TaskHeader;
+import dev.headroom.core.variant.OptionOrder;
+import dev.headroom.core.variant.Variant;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SimModelTest {
+
+    private static final Variant SHUFFLED = new Variant(null, null, new OptionOrder(OptionOrder.Kind.SHUFFLE, 3), 0, null, null);
+
+    private static List<TaskHeader> tasks(Variant variant, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(row -> TestItems.header(TestItems.capitals(row, row % 4), variant, "m"))
+                .toList();
+    }
+
+    @Test
+    void sameTaskSameAnswer() {
+        SimModel model = new SimModel(SimProfiles.named("sim-7b-base"));
+        TaskHeader task = tasks(Variant.PLAIN, 1).get(0);
+
+        assertThat(model.answer(task)).isEqualTo(model.answer(task));
+    }
+
+    @Test
+    void oracleAlwaysAnswersTheGoldLabel() {
+        SimModel oracle = new SimModel(SimProfiles.named("sim-oracle"));
+
+        assertThat(tasks(SHUFFLED, 50)).allSatisfy(task ->
+                assertThat(oracle.answer(task)).isEqualTo(" " + task.labels().get(task.goldPosition())));
+    }
+
+    @Test
+    void firstOptionProbeAlwaysAnswersTheFirstLabel() {
+        SimModel probe = new SimModel(SimProfiles.named("sim-first-option"));
+
+        assertThat(tasks(SHUFFLED, 50)).allSatisfy(task -> assertThat(probe.answer(task)).isEqualTo(" A"));
+    }
+
+    @Test
+    void observedAccuracyMatchesTheTrueProbability() {
+        SimModel model = new SimModel(SimProfiles.named("sim-7b-base"));
+        List<TaskHeader> many = tasks(Variant.PLAIN, 4000);
+
+        double observed = many.stream().filter(t -> model.answer(t).equals(" " + t.labels().get(t.goldPosition()))).count()
+                / (double) many.size();
+        double truth = many.stream().mapToDouble(model::correctProbability).average().orElseThrow();
+
+        assertThat(observed).isCloseTo(truth, within(0.03));
+    }
+
+    @Test
+    void largerModelsOfTheLadderAreMoreAble() {
+        List<TaskHeader> many = tasks(Variant.PLAIN, 2000);
+        double[] truths = List.of("sim-0.5b-base", "sim-1b-base", "sim-7b-base", "sim-70b-base").stream()
+                .mapToDouble(name -> {
+                    SimModel model = new SimModel(SimProfiles.named(name));
+                    return many.stream().mapToDouble(model::correctProbability).average().orElseThrow();
+                }).toArray();
+
+        assertThat(truths).isSorted();
+    }
+}

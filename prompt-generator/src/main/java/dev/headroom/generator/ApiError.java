@@ -1,0 +1,21 @@
+package dev.headroom.generator;
+
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/** The JSON body of every error response: a message and, for invalid input, each problem by key. */
+public record ApiError(String error, List<String> problems) {
+
+    static Response of(Response.Status status, String error, List<String> problems) {
+        return of(status.getStatusCode(), error, problems);
+    }
+
+    static Response of(int status, String error, List<String> problems) {
+        return Response.status(status).entity(new ApiError(error, problems)).build();
+    }
+
+    static Response badRequest(String error, List<String> problems) {
+        return of(Response.Status.BAD_REQUEST, error, problems);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.headroom.generator;
+
+import dev.headroom.core.message.PromptTask;
+import dev.headroom.testing.InfrastructureTestResource;
+import dev.headroom.testing.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.WithTestResource;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+@WithTestResource(InfrastructureTestResource.class)
+class RunResourceTest {
+
+    private static final String SPEC = """
+            {"benchmark": "mmlu-sample", "limit": 10, "variants": ["plain", "numbers-reversed"],
+             "models": ["gen-test-a", "gen-test-b"]}""";
+
+    private static String submit(String spec) {
+        return given().contentType(ContentType.JSON).body(spec).post("/runs")
+                .then().statusCode(202).extract().path("runId");
+    }
+
+    private static void awaitPublished(String runId) {
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "PUBLISHED".equals(given().get("/runs/" + runId).then().extract().path("status")));
+    }
+
+    @Test
+    void publishesOneTaskPerItemAndVariantToEachModelsTopic() {
+        String runId = submit(SPEC);
+        awaitPublished(runId);
+
+        given().get("/runs/" + runId).then().statusCode(200)
+                .body("expectedTasks", is(40)).body("publishedTasks", is(40));
+        List<KafkaTestClient.Record<PromptTask>> forA = KafkaTestClient.read("prompts.gen-test-a", PromptTask.class, 20, Duration.ofSeconds(30));
+        assertThat(forA).hasSize(20).allSatisfy(r -> {
+            assertThat(r.value().header().model()).isEqualTo("gen-test-a");
+            assertThat(r.key()).isEqualTo(r.value().header().taskId());
+        });
+        assertThat(forA.stream().map(KafkaTestClient.Record::key).distinct()).hasSize(20);
+    }
+
+    @Test
+    void resubmittingTheSameSpecIsTheSameRunWithTheSameTaskIds() {
+        String spec = SPEC.replace("gen-test-a", "gen-test-c").replace(", \"gen-test-b\"", "");
+        String first = submit(spec);
+        awaitPublished(first);
+        String second = submit(spec);
+        awaitPublished(second);
+
+        List<KafkaTestClient.Record<PromptTask>> published = KafkaTestClient.read("prompts.gen-test-c", PromptTask.class, 40, Duration.ofSeconds(30));
+        assertThat(second).isEqualTo(first);
+        assertThat(published).hasSize(40);
+        Map<String, List<PromptTask>> byId = published.stream().collect(Collectors.groupingBy(KafkaTestClient.Record::key,
+                Collectors.mapping(KafkaTestClient.Record::value, Collectors.toList())));
+        assertThat(byId).hasSize(20).allSatisfy((id, copies) -> assertThat(copies).hasSize(2).containsOnly(copies.get(0)));
+    }
+
+    @Test
+    void invalidSpecIsRejectedNamingEachProblem() {
+        given().contentType(ContentType.JSON).body("{\"benchmark\": \"mmlu-sample\", \"limit\": 0, \"models\": []}")
+                .post("/runs").then().statusCode(400)
+                .body("problems", hasItem(startsWith("models:")))
+                .body("problems", hasItem(startsWith("limit:")));
+    }
+
+    @Test
+    void unknownBenchmarkIsABadRequest() {
+        given().contentType(ContentType.JSON).body("{\"benchmark\": \"nope\", \"models\": [\"m\"]}")
+                .post("/runs").then().statusCode(400).body("error", startsWith("benchmark: unknown benchmark 'nope'"));
+    }
+
+    @Test
+    void unknownRunIsNotFound() {
+        given().get("/runs/no-such-run").then().statusCode(404);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.headroom.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+/** Plain kafka-clients access to the shared test broker: what a test sends in and reads out of a service. */
+public final class KafkaTestClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KafkaTestClient() {
+    }
+
+    /** Sends JSON values keyed as given and waits until the broker has them all. */
+    public static void send(String topic, Map<String, ?> valuesByKey) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (Map.Entry<String, ?> entry : valuesByKey.entrySet()) {
+                String value = entry.getValue() instanceof String text ? text : JSON.writeValueAsString(entry.getValue());
+                producer.send(new ProducerRecord<>(topic, entry.getKey(), value)).get();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("sending to " + topic + " failed", e);
+        }
+    }
+
+    /**
+     * Reads the topic from the beginning until {@code count} records arrived or the timeout passed, then a
+     * little longer, so that a test asserting an exact count also sees any extra record.
+     */
+    public static <T> List<Record<T>> read(String topic, Class<T> type, int count, Duration timeout) {
+        List<Record<T>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (records.size() < count && Instant.now().isBefore(deadline)) {
+                addAll(consumer.poll(Duration.ofMillis(200)), type, records);
+            }
+            addAll(consumer.poll(Duration.ofSeconds(1)), type, records);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return records;
+    }
+
+    private static <T> void addAll(Iterable<ConsumerRecord<String, String>> polled, Class<T> type,
+                                   List<Record<T>> records) throws IOException {
+        for (ConsumerRecord<String, String> record : polled) {
+            records.add(new Record<>(record.key(), JSON.readValue(record.value(), type)));
+        }
+    }
+
+    public record Record<T>(String key, T value) {
+    }
+
+    private static String bootstrapServers() {
+        return TestInfrastructure.get().broker().bootstrapServers();
+    }
+}
