@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /** Expands a run into its tasks, deterministically: the same run gives the same tasks in the same order. */
@@ -41,15 +42,19 @@ public final class RunPlanner {
      */
     public static Stream<PromptTask> tasks(String runId, RunSpec spec, List<Item> items,
                                            Map<String, List<Item>> examplesBySubject) {
-        return items.stream().flatMap(item -> spec.variants().stream().flatMap(variant -> {
+        // a variant's id is a hash over all its dimensions: once per variant, not once per task
+        List<String> variantIds = spec.variants().stream().map(Variant::id).toList();
+        return items.stream().flatMap(item -> IntStream.range(0, variantIds.size()).boxed().flatMap(v -> {
+            Variant variant = spec.variants().get(v);
             RenderedPrompt prompt = PromptRenderer.render(item, variant,
                     examplesBySubject.getOrDefault(item.subject(), List.of()));
-            return spec.models().stream().map(model -> task(runId, model, item, variant, prompt));
+            return spec.models().stream().map(model -> task(runId, model, item, variant, variantIds.get(v), prompt));
         }));
     }
 
-    private static PromptTask task(String runId, String model, Item item, Variant variant, RenderedPrompt prompt) {
-        TaskHeader header = new TaskHeader(TaskHeader.taskId(runId, model, item.id(), variant.id()), runId, model,
+    private static PromptTask task(String runId, String model, Item item, Variant variant, String variantId,
+                                   RenderedPrompt prompt) {
+        TaskHeader header = new TaskHeader(TaskHeader.taskId(runId, model, item.id(), variantId), runId, model,
                 item.id(), item.benchmark(), item.subject(), variant, item.choices(), prompt.labels(),
                 prompt.presentedOrder(), item.answerIndex());
         return new PromptTask(Messages.SCHEMA_VERSION, header, prompt.text(), prompt.messages());

@@ -5,6 +5,7 @@ import dev.headroom.core.Hashing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -22,6 +23,7 @@ public record OptionOrder(Kind kind, int k) {
     public static final OptionOrder REVERSED = new OptionOrder(Kind.REVERSED, 0);
 
     public OptionOrder {
+        java.util.Objects.requireNonNull(kind, "an option order needs a kind");
         if (kind == Kind.ORIGINAL || kind == Kind.REVERSED) {
             k = 0;
         }
@@ -39,6 +41,22 @@ public record OptionOrder(Kind kind, int k) {
             case SHUFFLE -> Collections.shuffle(order, new Random(Hashing.seed("shuffle", Integer.toString(k), itemId)));
         }
         return List.copyOf(order);
+    }
+
+    /** The short form of {@link #toString()}: "original", "reversed", "shift2", "shuffle7". */
+    public static OptionOrder parse(String text) {
+        for (Kind kind : Kind.values()) {
+            String prefix = kind.name().toLowerCase(Locale.ROOT);
+            if (text.equals(prefix) && (kind == Kind.ORIGINAL || kind == Kind.REVERSED)) {
+                return new OptionOrder(kind, 0);
+            }
+            if (text.startsWith(prefix) && text.length() > prefix.length() && (kind == Kind.SHIFT || kind == Kind.SHUFFLE)
+                    && text.substring(prefix.length()).matches("-?[0-9]{1,9}")) {
+                return new OptionOrder(kind, Integer.parseInt(text.substring(prefix.length())));
+            }
+        }
+        throw new IllegalArgumentException("unknown option order '" + text
+                + "'; use original, reversed, shift<k> or shuffle<seed>");
     }
 
     @Override

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class ScorerTest {
 
-    private static final Variant REVERSED = new Variant(null, null, OptionOrder.REVERSED, 0, null, null);
+    private static final Variant REVERSED = Variant.builder().order(OptionOrder.REVERSED).build();
 
     private static Completion completion(TaskHeader header, String text, Map<String, Double> logprobs) {
         return new Completion(1, header, text, logprobs, "stop", 10, 1, 5, 1, "test");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class SimModelTest {
 
-    private static final Variant SHUFFLED = new Variant(null, null, new OptionOrder(OptionOrder.Kind.SHUFFLE, 3), 0, null, null);
+    private static final Variant SHUFFLED = Variant.builder().order(new OptionOrder(OptionOrder.Kind.SHUFFLE, 3)).build();
 
     private static List<TaskHeader> tasks(Variant variant, int count) {
         return IntStream.range(0, count)
