@@ -30,14 +30,15 @@ public final class PromptEvalTemplates {
     public static List<Variant> load(Path file) {
         List<Variant> variants = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-            if (!parser.getHeaderNames().equals(List.of("", "prompt template"))) {
-                throw new BenchmarkFormatException(file, 1, "expected the header ',prompt template', found "
-                        + parser.getHeaderNames());
-            }
-            long line = 2;
+             CSVParser parser = CSVFormat.RFC4180.builder().get().parse(reader)) {
+            long line = 1;
             for (CSVRecord record : parser) {
-                variants.add(variant(file, line, record));
+                if (line == 1 && !record.toList().equals(List.of("", "prompt template"))) {
+                    throw new BenchmarkFormatException(file, 1, "expected the header ',prompt template'");
+                }
+                if (line > 1) {
+                    variants.add(variant(file, line, record));
+                }
                 line = parser.getCurrentLineNumber() + 1;
             }
         } catch (UncheckedIOException | IOException e) {
