@@ -4,13 +4,20 @@ package dev.headroom.core;
 public class SpecException extends IllegalArgumentException {
 
     private final String path;
+    private final String problem;
 
     public SpecException(String path, String problem) {
         super(path.isEmpty() ? problem : path + ": " + problem);
         this.path = path;
+        this.problem = problem;
     }
 
     public String path() {
         return path;
+    }
+
+    /** The same problem, its place prefixed by where the spec came from (a file name). */
+    public SpecException within(String source) {
+        return new SpecException(path.isEmpty() ? source : source + ": " + path, problem);
     }
 }

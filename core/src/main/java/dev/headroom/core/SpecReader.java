@@ -50,6 +50,14 @@ public final class SpecReader {
         return values;
     }
 
+    public static List<JsonNode> nonEmptyList(JsonNode node, String path) {
+        List<JsonNode> values = list(node, path);
+        if (values.isEmpty()) {
+            throw new SpecException(path, "expected at least one value");
+        }
+        return values;
+    }
+
     public static String text(JsonNode node, String path) {
         if (node == null || !node.isTextual()) {
             throw new SpecException(path, "expected text, found " + describe(node));
