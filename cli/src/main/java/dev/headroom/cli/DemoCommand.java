@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.headroom.core.run.RunSpec;
 import dev.headroom.core.run.RunSummary;
-import dev.headroom.core.variant.Variant;
+import dev.headroom.core.variant.VariantPresets;
 import dev.headroom.localstack.HeadroomHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +58,7 @@ public class DemoCommand implements Callable<Integer> {
         try (LocalStack stack = LocalStack.start(HeadroomHome.resolve(), workDir,
                 new LocalStack.Options(MODELS, benchmarks), out)) {
             RunSpec spec = new RunSpec(null, mmlu == null ? "mmlu-sample" : "mmlu", "test", List.of(),
-                    mmlu == null ? null : items, VARIANTS.stream().map(Variant::preset).toList(), MODELS);
+                    mmlu == null ? null : items, VARIANTS.stream().map(VariantPresets::named).toList(), MODELS);
             HeadroomClient client = stack.client();
             Instant submittedAt = Instant.now();
             String runId = client.submit(spec);

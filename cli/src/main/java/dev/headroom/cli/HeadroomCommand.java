@@ -6,16 +6,20 @@ import picocli.CommandLine.Command;
 /** The {@code headroom} command. */
 @Command(name = "headroom", mixinStandardHelpOptions = true, version = "headroom 0.1.0",
         description = "Measures what a language model can do across the ways of asking it.",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, RenderCommand.class, SweepCommand.class})
 public class HeadroomCommand {
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HeadroomCommand());
         // a user's mistake is one line and an exit code, never a stack trace
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("headroom: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 }

@@ -5,6 +5,7 @@ import dev.headroom.core.benchmark.MmluLoader;
 import dev.headroom.core.message.TaskHeader;
 import dev.headroom.core.run.RunSpec;
 import dev.headroom.core.variant.Variant;
+import dev.headroom.core.variant.VariantPresets;
 import dev.headroom.localstack.HeadroomHome;
 import dev.headroom.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
@@ -43,7 +44,7 @@ class PipelineTest {
 
     private static final Path HOME = HeadroomHome.resolve();
     private static final List<String> MODELS = List.of("sim-oracle", "sim-first-option");
-    private static final List<Variant> VARIANTS = List.of(Variant.preset("plain"), Variant.preset("numbers-reversed"));
+    private static final List<Variant> VARIANTS = List.of(VariantPresets.named("plain"), VariantPresets.named("numbers-reversed"));
     private static final RunSpec SPEC = new RunSpec(null, "mmlu-sample", "test", List.of(), null, VARIANTS, MODELS);
 
     private static LocalStack stack;
