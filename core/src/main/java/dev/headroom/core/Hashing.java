@@ -40,7 +40,18 @@ public final class Hashing {
         return (seed(parts) >>> 11) * 0x1.0p-53;
     }
 
+    /** Cloning a prototype skips the provider lookup, which costs more than hashing a short id. */
+    private static final MessageDigest PROTOTYPE = lookUpDigest();
+
     private static MessageDigest newDigest() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUpDigest();
+        }
+    }
+
+    private static MessageDigest lookUpDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

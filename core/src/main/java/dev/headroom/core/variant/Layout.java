@@ -1,22 +1,24 @@
 package dev.headroom.core.variant;
 
-import java.util.List;
-
 /** How the options are laid out after the question. */
 public enum Layout {
     /** One option per line. */
-    LINES,
+    LINES("", "\n"),
     /** All options on one line, two spaces apart. */
-    INLINE,
+    INLINE("", "  "),
     /** One option per line, each after a "- " bullet. */
-    BULLETS;
+    BULLETS("- ", "\n- ");
 
-    /** The option entries ("A. Paris", ...) joined as this layout says, with no line end after the last. */
-    public String join(List<String> entries) {
-        return switch (this) {
-            case LINES -> String.join("\n", entries);
-            case INLINE -> String.join("  ", entries);
-            case BULLETS -> "- " + String.join("\n- ", entries);
-        };
+    private final String first;
+    private final String between;
+
+    Layout(String first, String between) {
+        this.first = first;
+        this.between = between;
+    }
+
+    /** What goes before the option at this position: a bullet, or what separates it from the one before. */
+    String before(int position) {
+        return position == 0 ? first : between;
     }
 }

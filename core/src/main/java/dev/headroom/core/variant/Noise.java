@@ -43,16 +43,31 @@ public record Noise(double typos, int extraSpaces, boolean lowercase, long seed)
             return text;
         }
         String cased = lowercase ? text.toLowerCase(Locale.ROOT) : text;
-        SplittableRandom random = new SplittableRandom(Hashing.seed("noise", Long.toString(seed), itemId, field));
-        StringBuilder out = new StringBuilder(cased.length() + 16);
-        for (int i = 0; i < cased.length(); i++) {
-            char c = cased.charAt(i);
-            out.append(typos > 0 && isAsciiLetter(c) && random.nextDouble() < typos ? neighbour(c, random) : c);
-            if (c == ' ') {
-                out.append(" ".repeat(extraSpaces));
+        if (typos == 0 && extraSpaces == 0) {
+            return cased;
+        }
+        char[] chars = cased.toCharArray();
+        if (typos > 0) {
+            SplittableRandom random = new SplittableRandom(Hashing.seed("noise", Long.toString(seed), itemId, field));
+            for (int i = 0; i < chars.length; i++) {
+                if (isAsciiLetter(chars[i]) && random.nextDouble() < typos) {
+                    chars[i] = neighbour(chars[i], random);
+                }
             }
         }
-        return out.toString();
+        if (extraSpaces == 0) {
+            return new String(chars);
+        }
+        String padding = " ".repeat(extraSpaces);
+        StringBuilder out = new StringBuilder(chars.length + 8 * extraSpaces);
+        int from = 0;
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] == ' ') {
+                out.append(chars, from, i + 1 - from).append(padding);
+                from = i + 1;
+            }
+        }
+        return out.append(chars, from, chars.length - from).toString();
     }
 
     private static boolean isAsciiLetter(char c) {

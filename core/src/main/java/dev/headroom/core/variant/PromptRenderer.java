@@ -3,7 +3,10 @@ package dev.headroom.core.variant;
 import dev.headroom.core.benchmark.Item;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Turns an item, a variant and the few-shot examples into what a model sees. The completion string is
@@ -19,8 +22,28 @@ import java.util.List;
 public final class PromptRenderer {
 
     private static final String PARAGRAPH = "\n\n";
+    private static final String[] OPTION_FIELDS = IntStream.range(0, 20).mapToObj(i -> "option" + i).toArray(String[]::new);
+    /**
+     * The part before the question is the same for every item of a subject under a variant: rendered once per
+     * thread, not once per item. A run renders items subject by subject, so a few hundred entries suffice.
+     */
+    private static final int CACHED_PREFIXES = 512;
+    private static final ThreadLocal<Map<PrefixKey, Prefix>> PREFIXES = ThreadLocal.withInitial(() ->
+            new LinkedHashMap<>(CACHED_PREFIXES, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PrefixKey, Prefix> eldest) {
+                    return size() > CACHED_PREFIXES;
+                }
+            });
 
     private PromptRenderer() {
+    }
+
+    /** Everything before the asked question, and the example turns of the chat form. */
+    private record Prefix(String text, List<ChatMessage> exampleTurns) {
+    }
+
+    private record PrefixKey(Variant variant, String subject, List<Item> examples) {
     }
 
     /**
@@ -32,31 +55,45 @@ public final class PromptRenderer {
                     + " examples for " + item.subject() + ", only " + examples.size() + " available");
         }
         String subject = item.subject().replace('_', ' ');
-        List<ChatMessage> messages = new ArrayList<>(2 * variant.shots() + 2);
+        Prefix prefix = variant.shots() == 0 ? prefix(variant, subject, List.of())
+                : PREFIXES.get().computeIfAbsent(
+                        new PrefixKey(variant, subject, List.copyOf(examples.subList(0, variant.shots()))),
+                        key -> prefix(key.variant(), key.subject(), key.examples()));
+        List<Integer> order = variant.order().presentedOrder(item.choices().size(), item.id());
+        StringBuilder user = new StringBuilder(prefix.text().length() + 2 * length(item) + 256);
+        user.append(prefix.text());
+        appendQuestion(user, item, order, variant, subject, true);
+        String userText = user.toString();
+
+        List<ChatMessage> messages = new ArrayList<>(prefix.exampleTurns().size() + 2);
         String system = variant.system().text(subject);
         if (!system.isEmpty()) {
             messages.add(new ChatMessage("system", system));
         }
-        StringBuilder user = new StringBuilder(2048);
-        appendIntro(user, variant, subject);
-        int turnStart = 0;
-        for (Item example : examples.subList(0, variant.shots())) {
-            List<Integer> order = variant.order().presentedOrder(example.choices().size(), example.id());
-            appendQuestion(user, example, order, variant, subject, false);
-            String gold = variant.labels().label(order.indexOf(example.answerIndex()));
-            if (variant.fewShotTurns()) {
-                messages.add(new ChatMessage("user", user.substring(turnStart)));
-                messages.add(new ChatMessage("assistant", gold));
-            }
-            user.append(' ').append(gold).append(PARAGRAPH);
-            turnStart = user.length();
-        }
-        List<Integer> order = variant.order().presentedOrder(item.choices().size(), item.id());
-        appendQuestion(user, item, order, variant, subject, true);
-        String userText = user.toString();
-        messages.add(new ChatMessage("user", variant.fewShotTurns() ? userText.substring(turnStart) : userText));
+        messages.addAll(prefix.exampleTurns());
+        boolean ownTurn = !prefix.exampleTurns().isEmpty();
+        messages.add(new ChatMessage("user", ownTurn ? userText.substring(prefix.text().length()) : userText));
         String text = system.isEmpty() ? userText : system + PARAGRAPH + userText;
         return new RenderedPrompt(text, messages, variant.labels().labels(order.size()), order);
+    }
+
+    private static Prefix prefix(Variant variant, String subject, List<Item> examples) {
+        StringBuilder out = new StringBuilder(256 + examples.stream().mapToInt(PromptRenderer::length).sum());
+        appendIntro(out, variant, subject);
+        List<ChatMessage> turns = new ArrayList<>();
+        int turnStart = 0;
+        for (Item example : examples) {
+            List<Integer> order = variant.order().presentedOrder(example.choices().size(), example.id());
+            appendQuestion(out, example, order, variant, subject, false);
+            String gold = variant.labels().label(order.indexOf(example.answerIndex()));
+            if (variant.fewShotTurns()) {
+                turns.add(new ChatMessage("user", out.substring(turnStart)));
+                turns.add(new ChatMessage("assistant", gold));
+            }
+            out.append(' ').append(gold).append(PARAGRAPH);
+            turnStart = out.length();
+        }
+        return new Prefix(out.toString(), List.copyOf(turns));
     }
 
     private static void appendIntro(StringBuilder out, Variant variant, String subject) {
@@ -80,32 +117,44 @@ public final class PromptRenderer {
         Noise noise = asked ? variant.noise() : Noise.NONE;
         String question = noise.apply(variant.stripQuestion() ? PythonText.strip(item.question()) : item.question(),
                 item.id(), "question");
-        String options = options(item, order, variant, noise);
         if (variant.template() != null) {
-            variant.template().fill(out, subject, question, options);
+            StringBuilder options = new StringBuilder(2 * length(item));
+            appendOptions(options, item, order, variant, noise);
+            variant.template().fill(out, subject, question, options.toString());
             return;
         }
         Casing casing = variant.casing();
-        out.append(variant.questionPrefix().render(casing)).append(question).append('\n').append(options).append('\n');
+        out.append(variant.questionPrefix().render(casing)).append(question).append('\n');
+        appendOptions(out, item, order, variant, noise);
+        out.append('\n');
         AnswerCue cue = variant.answerCue();
+        List<String> labels = variant.labels().labels(order.size());
         if (asked && variant.elicitation() == Elicitation.CHAIN_OF_THOUGHT) {
-            out.append(cue.chainOfThoughtInstruction(casing, variant.labels(), variant.labels().labels(order.size())));
+            out.append(cue.chainOfThoughtInstruction(casing, variant.labels(), labels));
             return;
         }
-        String instruction = cue.instruction(casing, variant.labels(), variant.labels().labels(order.size()));
+        String instruction = cue.instruction(casing, variant.labels(), labels);
         if (!instruction.isEmpty()) {
             out.append(instruction).append('\n');
         }
         out.append(cue.descriptor(casing));
     }
 
-    private static String options(Item item, List<Integer> order, Variant variant, Noise noise) {
-        List<String> entries = new ArrayList<>(order.size());
+    /** The options as the layout lays them out, with no line end after the last. */
+    private static void appendOptions(StringBuilder out, Item item, List<Integer> order, Variant variant, Noise noise) {
         for (int position = 0; position < order.size(); position++) {
             int original = order.get(position);
-            entries.add(variant.wrap().wrap(variant.labels().label(position)) + variant.separator()
-                    + noise.apply(item.choices().get(original), item.id(), "option" + original));
+            out.append(variant.layout().before(position)).append(variant.wrap().wrap(variant.labels().label(position)))
+                    .append(variant.separator())
+                    .append(noise.apply(item.choices().get(original), item.id(), OPTION_FIELDS[original]));
         }
-        return variant.layout().join(entries);
+    }
+
+    private static int length(Item item) {
+        int length = item.question().length();
+        for (String choice : item.choices()) {
+            length += choice.length() + 8;
+        }
+        return length;
     }
 }
