@@ -60,10 +60,10 @@ public final class PromptRenderer {
                         new PrefixKey(variant, subject, List.copyOf(examples.subList(0, variant.shots()))),
                         key -> prefix(key.variant(), key.subject(), key.examples()));
         List<Integer> order = variant.order().presentedOrder(item.choices().size(), item.id());
-        StringBuilder user = new StringBuilder(prefix.text().length() + 2 * length(item) + 256);
-        user.append(prefix.text());
-        appendQuestion(user, item, order, variant, subject, true);
-        String userText = user.toString();
+        StringBuilder question = new StringBuilder(2 * length(item) + 256);
+        appendQuestion(question, item, order, variant, subject, true);
+        // one exactly sized copy of the (long, few-shot) prefix rather than a growing builder's several
+        String userText = prefix.text().concat(question.toString());
 
         List<ChatMessage> messages = new ArrayList<>(prefix.exampleTurns().size() + 2);
         String system = variant.system().text(subject);
