@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The embedded default: a real Kafka broker, a real PostgreSQL and the four services, each its own process on
@@ -191,25 +192,29 @@ public final class LocalStack implements AutoCloseable {
         return database.jdbcUrl(DATABASE);
     }
 
-    public EmbeddedDatabase database() {
-        return database;
-    }
-
-    public Map<String, ChildJvm> services() {
-        return services;
-    }
-
-    /** Services first, then the broker and the database, in reverse order of start. */
+    /** The services together (each drains on SIGTERM), then the database and the broker. */
     @Override
     public void close() {
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ChildJvm service : services.values()) {
+            stopping.add(CompletableFuture.runAsync(() -> closeQuietly(service)));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                log.println("stopping " + started.get(i) + " failed: " + e);
+            if (!services.containsValue(started.get(i))) {
+                closeQuietly(started.get(i));
             }
         }
         started.clear();
+        services.clear();
+    }
+
+    private void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.println("stopping " + resource + " failed: " + e);
+        }
     }
 
     private static double seconds(Instant since) {
