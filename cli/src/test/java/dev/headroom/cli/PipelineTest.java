@@ -17,6 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -94,6 +97,21 @@ class PipelineTest {
         awaitNoConsumerLag();
 
         assertThat(snapshot(runId)).isEqualTo(rowsBefore);
+    }
+
+    @Test
+    void everyServiceIsHealthyAndTheAggregatorExportsItsCountsToPrometheus() throws Exception {
+        runToCompletion();
+        HttpClient http = HttpClient.newHttpClient();
+
+        for (String service : List.of("prompt-generator", "scorer", "aggregator", "worker-sim-oracle", "worker-sim-first-option")) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(stack.url(service).resolve("/q/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(service + " health").isEqualTo(200);
+        }
+        String metrics = http.send(HttpRequest.newBuilder(stack.url("aggregator").resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("headroom_scores_stored_total\\{.*model=\"sim-oracle\".*outcome=\"CORRECT\".*} [1-9]");
     }
 
     private static String runToCompletion() throws InterruptedException {
