@@ -113,13 +113,31 @@ public final class LocalStack implements AutoCloseable {
         launch("prompt-generator", "prompt-generator", Ports.freeLoopbackPort(), true, generatorProperties);
         launch("scorer", "scorer", Ports.freeLoopbackPort(), false, List.of());
         for (String model : options.workerModels()) {
-            launch("inference-worker", "worker-" + model, Ports.freeLoopbackPort(), false,
-                    List.of("-Dheadroom.worker.model=" + model));
+            launchWorker(model);
         }
         for (String service : services.keySet()) {
             awaitReady(service);
         }
         log.printf("%d services ready in %.1f s%n", services.size(), seconds(begin));
+    }
+
+    /** Deploys one more worker, for a model that may be new to the running stack. */
+    public void startWorker(String model) {
+        try {
+            launchWorker(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(workerName(model));
+    }
+
+    private void launchWorker(String model) throws IOException {
+        launch("inference-worker", workerName(model), Ports.freeLoopbackPort(), false,
+                List.of("-Dheadroom.worker.model=" + model));
+    }
+
+    private static String workerName(String model) {
+        return "worker-" + model;
     }
 
     private void launch(String module, String name, int port, boolean usesDatabase, List<String> properties)

@@ -1,5 +1,6 @@
 package dev.headroom.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.headroom.core.benchmark.Item;
 import dev.headroom.core.benchmark.MmluLoader;
 import dev.headroom.core.message.TaskHeader;
@@ -33,6 +34,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,13 +116,36 @@ class PipelineTest {
         assertThat(metrics).containsPattern("headroom_scores_stored_total\\{.*model=\"sim-oracle\".*outcome=\"CORRECT\".*} [1-9]");
     }
 
+    @Test
+    void deployingAWorkerForANewModelAddsItsResultsToARunOpenToEveryModel() throws Exception {
+        RunSpec open = new RunSpec("open-run", "mmlu-sample", "test", List.of(), 10, List.of(Variant.PLAIN), List.of("*"));
+        String runId = stack.client().submit(open);
+
+        stack.startWorker("sim-7b-base");
+        awaitComplete(runId, status -> status.get("progress").size() == 3);
+
+        assertThat(query("SELECT model || ' ' || items FROM aggregator.variant_summary WHERE run_id = 'open-run' ORDER BY 1"))
+                .containsExactly("sim-7b-base 10", "sim-first-option 10", "sim-oracle 10");
+    }
+
     private static String runToCompletion() throws InterruptedException {
+        return runToCompletion(SPEC);
+    }
+
+    /** Submits (or resubmits) the spec and waits until the run says every expected task of every model is scored. */
+    private static String runToCompletion(RunSpec spec) throws InterruptedException {
+        String runId = stack.client().submit(spec);
+        awaitComplete(runId, status -> true);
+        return runId;
+    }
+
+    private static void awaitComplete(String runId, Predicate<JsonNode> andAlso) throws InterruptedException {
         HeadroomClient client = stack.client();
-        String runId = client.submit(SPEC);
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
-            if (client.status(runId).get("complete").asBoolean()) {
-                return runId;
+            JsonNode status = client.status(runId);
+            if (status.get("complete").asBoolean() && andAlso.test(status)) {
+                return;
             }
             Thread.sleep(200);
         }

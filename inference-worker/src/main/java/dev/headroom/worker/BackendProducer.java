@@ -1,11 +1,31 @@
 package dev.headroom.worker;
 
+import dev.headroom.core.message.Messages;
+import dev.headroom.core.message.ModelCard;
+import dev.headroom.core.sim.SimProfile;
+import dev.headroom.core.sim.SimProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-/** Builds the backend the configuration names, once. */
+import java.util.Optional;
+
+/** Builds the backend the configuration names, and the card that announces it, once. */
 @ApplicationScoped
 public class BackendProducer {
+
+    @Produces
+    @Singleton
+    ModelCard card(WorkerConfig config, ModelCardConfig card) {
+        Optional<SimProfile> sim = config.backend().equals("sim")
+                ? Optional.of(SimProfiles.named(config.simProfile().orElse(config.model())))
+                : Optional.empty();
+        return new ModelCard(Messages.SCHEMA_VERSION, config.model(), config.backend(),
+                card.family().or(() -> sim.map(SimProfile::family)).orElse("unknown"),
+                card.parameterCount().or(() -> sim.map(SimProfile::parameterCount)).orElse(0.0),
+                card.type().or(() -> sim.map(SimProfile::type)).orElse("unknown"),
+                config.maxConcurrency(), card.usdPerMillionPromptTokens(), card.usdPerMillionCompletionTokens());
+    }
 
     @Produces
     @ApplicationScoped

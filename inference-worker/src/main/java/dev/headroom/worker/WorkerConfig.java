@@ -17,4 +17,8 @@ public interface WorkerConfig {
 
     /** The sim profile to play; defaults to the model name. */
     Optional<String> simProfile();
+
+    /** Requests in flight at once per replica. */
+    @WithDefault("1")
+    int maxConcurrency();
 }

@@ -2,6 +2,7 @@ package dev.headroom.generator;
 
 import dev.headroom.core.benchmark.Item;
 import dev.headroom.core.benchmark.MmluLoader;
+import dev.headroom.core.run.RunPlanner;
 import dev.headroom.core.run.RunSpec;
 import dev.headroom.core.variant.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +24,18 @@ public class BenchmarkCatalog {
     @Inject
     GeneratorConfig config;
 
-    public List<Item> items(RunSpec spec) {
+    /** Loads what a run needs; a bad or unknown benchmark fails here, before anything is registered. */
+    public RunPlan plan(String runId, RunSpec spec) {
+        List<Item> items = RunPlanner.select(items(spec), spec.limit());
+        return new RunPlan(runId, spec, items, examples(spec, items));
+    }
+
+    private List<Item> items(RunSpec spec) {
         return loader(spec.benchmark()).load(spec.split(), Set.copyOf(spec.subjects()));
     }
 
     /** Dev items of the subjects asked, in file order; only loaded when some variant is few-shot. */
-    public Map<String, List<Item>> examples(RunSpec spec, List<Item> items) {
+    private Map<String, List<Item>> examples(RunSpec spec, List<Item> items) {
         if (spec.variants().stream().mapToInt(Variant::shots).max().orElse(0) == 0) {
             return Map.of();
         }

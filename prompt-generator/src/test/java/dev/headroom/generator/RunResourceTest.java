@@ -1,5 +1,6 @@
 package dev.headroom.generator;
 
+import dev.headroom.core.message.ModelCard;
 import dev.headroom.core.message.PromptTask;
 import dev.headroom.testing.InfrastructureTestResource;
 import dev.headroom.testing.KafkaTestClient;
@@ -67,6 +68,21 @@ class RunResourceTest {
         Map<String, List<PromptTask>> byId = published.stream().collect(Collectors.groupingBy(KafkaTestClient.Record::key,
                 Collectors.mapping(KafkaTestClient.Record::value, Collectors.toList())));
         assertThat(byId).hasSize(20).allSatisfy((id, copies) -> assertThat(copies).hasSize(2).containsOnly(copies.get(0)));
+    }
+
+    @Test
+    void aRunOpenToEveryModelGivesEachNewlyAnnouncedModelItsShare() {
+        String spec = SPEC.replace("\"gen-test-a\", \"gen-test-b\"", "\"*\"").replace("\"limit\": 10", "\"limit\": 7");
+        String runId = submit(spec);
+        given().get("/runs/" + runId).then().statusCode(200).body("expectedTasks", is(0)).body("complete", is(false));
+
+        KafkaTestClient.send("models", Map.of("late-model", new ModelCard(1, "late-model", "sim", "sim", 1e9, "base", 1, 0, 0)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Integer.valueOf(14).equals(given().get("/runs/" + runId).then().extract().path("publishedTasks")));
+        assertThat(KafkaTestClient.read("prompts.late-model", PromptTask.class, 14, Duration.ofSeconds(30))).hasSize(14)
+                .allSatisfy(r -> assertThat(r.value().header().runId()).isEqualTo(runId));
+        given().get("/runs/" + runId).then().body("progress.'late-model'.expected", is(14));
     }
 
     @Test
