@@ -2,12 +2,14 @@ package dev.headroom.worker;
 
 import dev.headroom.core.message.Messages;
 import dev.headroom.core.message.ModelCard;
+import dev.headroom.core.replay.RecordedAnswers;
 import dev.headroom.core.sim.SimProfile;
 import dev.headroom.core.sim.SimProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** Builds the backend the configuration names, and the card that announces it, once. */
@@ -32,8 +34,16 @@ public class BackendProducer {
     ModelBackend backend(WorkerConfig config) {
         return switch (config.backend()) {
             case "sim" -> new SimBackend(config.simProfile().orElse(config.model()));
+            case "replay" -> replay(config);
             default -> throw new IllegalArgumentException("headroom.worker.backend: unknown backend '"
-                    + config.backend() + "'; known: sim");
+                    + config.backend() + "'; known: sim, replay");
         };
+    }
+
+    private static ModelBackend replay(WorkerConfig config) {
+        Path file = Path.of(config.replay().file().orElseThrow(() -> new IllegalArgumentException(
+                "headroom.worker.replay.file: required by the replay backend")));
+        String column = config.replay().modelColumn().orElse(config.model());
+        return new ReplayBackend(RecordedAnswers.read(file, config.replay().keyColumn(), column), file + " column " + column);
     }
 }
