@@ -1,0 +1,9 @@
+package dev.headroom.core.benchmark;
+
+/** A request for a split, subject or few-shot split a benchmark does not have: the request's to fix, not the files'. */
+public class NotInBenchmarkException extends RuntimeException {
+
+    public NotInBenchmarkException(String message) {
+        super(message);
+    }
+}
