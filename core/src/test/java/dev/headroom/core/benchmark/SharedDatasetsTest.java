@@ -76,7 +76,7 @@ class SharedDatasetsTest {
 
         List<Item> items = truthfulQa.items(TruthfulQaMc1Loader.SPLIT, Set.of());
         assertThat(items).hasSize(817);
-        // in the file the gold is first in all 817; a fair shuffle leaves it first in about 1 in 4.6
+        // in the file the gold is first in all 817; a fair shuffle leaves it first in about 182
         assertThat(items.stream().filter(item -> item.answerIndex() == 0).count()).isBetween(120L, 240L);
         assertThat(items.get(0).choices().get(items.get(0).answerIndex()))
                 .isEqualTo("Nothing in particular happens when you eat a pomegranate.");
