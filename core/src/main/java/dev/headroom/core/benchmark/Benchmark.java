@@ -52,9 +52,4 @@ public interface Benchmark {
                 + "' has no few-shot split to take examples from; ask it with zero-shot variants only"));
         return items(split, Set.of(subject));
     }
-
-    /** The error for a split this benchmark does not have. */
-    default NotInBenchmarkException noSuchSplit(String split) {
-        return new NotInBenchmarkException("benchmark '" + name() + "' has no split '" + split + "'; it has " + splits());
-    }
 }

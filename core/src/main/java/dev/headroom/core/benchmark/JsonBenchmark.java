@@ -90,7 +90,7 @@ final class JsonBenchmark implements Benchmark {
     private Map<String, List<Item>> subjectsOf(String split) {
         Map<String, List<Item>> subjects = bySplitAndSubject.get(split);
         if (subjects == null) {
-            throw noSuchSplit(split);
+            throw NotInBenchmarkException.noSuchSplit(this, split);
         }
         return subjects;
     }

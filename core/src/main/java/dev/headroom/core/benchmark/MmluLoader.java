@@ -57,7 +57,7 @@ public final class MmluLoader implements Benchmark {
     public List<String> subjects(String split) {
         List<String> subjects = Files.isDirectory(dataDir.resolve(split)) ? subjectsIn(split) : List.of();
         if (subjects.isEmpty()) {
-            throw noSuchSplit(split);
+            throw NotInBenchmarkException.noSuchSplit(this, split);
         }
         return subjects;
     }

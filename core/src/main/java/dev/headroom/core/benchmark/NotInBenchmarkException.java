@@ -6,4 +6,9 @@ public class NotInBenchmarkException extends RuntimeException {
     public NotInBenchmarkException(String message) {
         super(message);
     }
+
+    static NotInBenchmarkException noSuchSplit(Benchmark benchmark, String split) {
+        return new NotInBenchmarkException("benchmark '" + benchmark.name() + "' has no split '" + split
+                + "'; it has " + benchmark.splits());
+    }
 }
