@@ -107,9 +107,9 @@ public final class LocalStack implements AutoCloseable {
         launch("aggregator", "aggregator", aggregatorPort, true, List.of());
         List<String> generatorProperties = new ArrayList<>(List.of(
                 "-Dquarkus.rest-client.aggregator.url=http://127.0.0.1:" + aggregatorPort,
-                "-Dheadroom.generator.benchmarks.mmlu-sample.dir=" + home.resolve("samples/mmlu-sample")));
+                "-Dheadroom.generator.benchmarks.mmlu-sample.path=" + home.resolve("samples/mmlu-sample")));
         options.benchmarks().forEach((name, dir) ->
-                generatorProperties.add("-Dheadroom.generator.benchmarks." + name + ".dir=" + dir.toAbsolutePath()));
+                generatorProperties.add("-Dheadroom.generator.benchmarks." + name + ".path=" + dir.toAbsolutePath()));
         launch("prompt-generator", "prompt-generator", Ports.freeLoopbackPort(), true, generatorProperties);
         launch("scorer", "scorer", Ports.freeLoopbackPort(), false, List.of());
         for (String model : options.workerModels()) {

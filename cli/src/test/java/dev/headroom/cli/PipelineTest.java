@@ -69,7 +69,7 @@ class PipelineTest {
 
     @Test
     void scoresEveryTaskOnceWithExactAccuraciesAndResubmittingChangesNothing() throws Exception {
-        List<Item> items = new MmluLoader(HOME.resolve("samples/mmlu-sample"), "mmlu-sample").load("test", Set.of());
+        List<Item> items = new MmluLoader(HOME.resolve("samples/mmlu-sample"), "mmlu-sample").items("test", Set.of());
         long goldFirst = items.stream().filter(item -> item.answerIndex() == 0).count();
         long goldLast = items.stream().filter(item -> item.answerIndex() == 3).count();
 

@@ -100,6 +100,29 @@ class RunResourceTest {
     }
 
     @Test
+    void aBenchmarkInAnotherFormatIsAskedByItsName() {
+        String runId = submit("{\"benchmark\": \"tiny-mc1\", \"split\": \"validation\", \"models\": [\"gen-test-d\"]}");
+        awaitPublished(runId);
+
+        given().get("/runs/" + runId).then().statusCode(200).body("publishedTasks", is(3));
+    }
+
+    @Test
+    void askingForASplitTheBenchmarkLacksIsABadRequest() {
+        given().contentType(ContentType.JSON).body("{\"benchmark\": \"tiny-mc1\", \"models\": [\"m\"]}")
+                .post("/runs").then().statusCode(400)
+                .body("error", is("benchmark 'tiny-mc1' has no split 'test'; it has [validation]"));
+    }
+
+    @Test
+    void fewShotOnABenchmarkWithoutAFewShotSplitIsABadRequest() {
+        given().contentType(ContentType.JSON)
+                .body("{\"benchmark\": \"tiny-mc1\", \"split\": \"validation\", \"variants\": [\"plain-5shot\"], \"models\": [\"m\"]}")
+                .post("/runs").then().statusCode(400)
+                .body("error", startsWith("benchmark 'tiny-mc1' has no few-shot split"));
+    }
+
+    @Test
     void unknownRunIsNotFound() {
         given().get("/runs/no-such-run").then().statusCode(404);
     }
