@@ -43,6 +43,7 @@ public final class ElicitationAnalysis {
                 best < 0 ? null : matrix.variantIds().get(best),
                 bootstrap.interval(Tally::maxP),
                 bootstrap.interval(Tally::heldOutBest),
+                heldOutChoices(matrix, estimate),
                 bootstrap.interval(tally -> tally.maxP() - tally.heldOutBest()),
                 bootstrap.interval(Tally::avgP),
                 bootstrap.interval(Tally::min),
@@ -64,6 +65,13 @@ public final class ElicitationAnalysis {
                 plain < 0 ? null : bootstrap.interval(tally -> tally.heldOutBest() / tally.accuracy(plain)),
                 marginals(matrix, bootstrap),
                 perVariant(matrix, tasks, bootstrap));
+    }
+
+    private static List<String> heldOutChoices(VariantMatrix matrix, Tally estimate) {
+        int onFirst = estimate.bestOnFirstHalf();
+        int onSecond = estimate.bestOnSecondHalf();
+        return onFirst < 0 || onSecond < 0 ? List.of()
+                : List.of(matrix.variantIds().get(onFirst), matrix.variantIds().get(onSecond));
     }
 
     private static Map<String, ElicitationReport> reports(String prefix, Collection<ScoredTask> tasks,

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param unparsedRate      share of all scored tasks whose answer named no option (they count as wrong everywhere)
  * @param maxP              accuracy of the best variant, chosen and scored on the same items: optimistic
  * @param heldOutBest       best variant chosen on one half of the items and scored on the other, cross-fitted
+ * @param heldOutChoices    the variants the held-out best chose: on the first half, then on the second
  * @param maxPOptimism      maxP - heldOutBest
  * @param spread            max - min accuracy over variants
  * @param cps               (1 - (maxP - avgP)) * maxP
@@ -24,7 +25,8 @@ import java.util.Map;
  */
 public record ElicitationReport(String scope, int items, int variants, int tasks,
                                String plainVariantId, Interval plain, Interval unparsedRate,
-                               String bestVariantId, Interval maxP, Interval heldOutBest, Interval maxPOptimism,
+                               String bestVariantId, Interval maxP, Interval heldOutBest,
+                               List<String> heldOutChoices, Interval maxPOptimism,
                                Interval avgP, Interval min, Quantiles quantiles, Interval spread,
                                Interval standardDeviation, Interval cps, Interval pss,
                                Interval majorityVote, Interval majorityMinusMaxP, Interval oracle, Interval allCorrect,

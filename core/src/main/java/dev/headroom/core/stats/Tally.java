@@ -148,8 +148,8 @@ final class Tally {
      * number of cells it was scored on.
      */
     double heldOutBest() {
-        int bestOnFirst = argmax(firstAccuracy);
-        int bestOnSecond = argmax(secondAccuracy);
+        int bestOnFirst = bestOnFirstHalf();
+        int bestOnSecond = bestOnSecondHalf();
         if (bestOnFirst < 0 || bestOnSecond < 0) {
             return Double.NaN;
         }
@@ -157,6 +157,15 @@ final class Tally {
         crossFit.add(secondAccuracy[bestOnFirst], secondCells[bestOnFirst]);
         crossFit.add(firstAccuracy[bestOnSecond], firstCells[bestOnSecond]);
         return crossFit.mean();
+    }
+
+    /** The variant the held-out best chooses on the first half (and scores on the second); -1 when none. */
+    int bestOnFirstHalf() {
+        return argmax(firstAccuracy);
+    }
+
+    int bestOnSecondHalf() {
+        return argmax(secondAccuracy);
     }
 
     double pss() {

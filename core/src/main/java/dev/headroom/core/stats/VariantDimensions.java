@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.core.variant.Variant;
 
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A variant's value on each of its dimensions, read from its JSON form so that dimensions added to
@@ -15,23 +16,25 @@ import java.util.TreeMap;
 public final class VariantDimensions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A run has few variants and many tasks: each variant is read once. */
+    private static final Map<Variant, Map<String, String>> CACHE = new ConcurrentHashMap<>();
 
     private VariantDimensions() {
     }
 
     public static Map<String, String> of(Variant variant) {
-        return of(JSON.valueToTree(variant));
+        return CACHE.computeIfAbsent(variant, v -> of(JSON.<JsonNode>valueToTree(v)));
     }
 
     /** Every field but the derived {@code id} and {@code name}; text as is, anything else as compact JSON. */
     public static Map<String, String> of(JsonNode variant) {
-        Map<String, String> dimensions = new TreeMap<>();
+        Map<String, String> dimensions = new HashMap<>();
         variant.fields().forEachRemaining(field -> {
             if (!field.getKey().equals("id") && !field.getKey().equals("name")) {
                 JsonNode value = field.getValue();
                 dimensions.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
             }
         });
-        return dimensions;
+        return Map.copyOf(dimensions);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Items × variants of one model in one scope: whether each cell was answered correctly, and what every statistic
@@ -179,15 +180,13 @@ public final class VariantMatrix {
      * every scope, and the same for an item whatever order the rows came in.
      */
     private static boolean[] firstHalf(List<String> itemIds) {
-        List<String> ranked = itemIds.stream()
-                .sorted(Comparator.comparingDouble((String id) -> Hashing.uniform("held-out-half", id))
-                        .thenComparing(Comparator.naturalOrder()))
+        double[] hash = itemIds.stream().mapToDouble(id -> Hashing.uniform("held-out-half", id)).toArray();
+        // items are in id order, so a stable sort breaks equal hashes by id
+        List<Integer> ranked = IntStream.range(0, itemIds.size()).boxed()
+                .sorted(Comparator.comparingDouble(item -> hash[item]))
                 .toList();
-        Map<String, Integer> index = index(itemIds);
         boolean[] first = new boolean[itemIds.size()];
-        for (int rank = 0; rank < ranked.size() / 2; rank++) {
-            first[index.get(ranked.get(rank))] = true;
-        }
+        ranked.subList(0, ranked.size() / 2).forEach(item -> first[item] = true);
         return first;
     }
 

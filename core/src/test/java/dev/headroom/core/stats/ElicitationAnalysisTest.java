@@ -87,6 +87,7 @@ class ElicitationAnalysisTest {
         ElicitationReport report = report();
 
         assertThat(report.heldOutBest().estimate()).isCloseTo(0.5, EXACT);
+        assertThat(report.heldOutChoices()).containsExactly("v1", "v2");
         assertThat(report.maxPOptimism().estimate()).isCloseTo(0.25, EXACT);
     }
 
