@@ -2,6 +2,7 @@ package dev.headroom.core.stats;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.core.Hashing;
+import dev.headroom.core.TestItems;
 import dev.headroom.core.benchmark.Item;
 import dev.headroom.core.message.Completion;
 import dev.headroom.core.message.TaskHeader;
@@ -9,8 +10,6 @@ import dev.headroom.core.scoring.Scorer;
 import dev.headroom.core.sim.SimModel;
 import dev.headroom.core.sim.SimProfile;
 import dev.headroom.core.sim.SimProfiles;
-import dev.headroom.core.variant.PromptRenderer;
-import dev.headroom.core.variant.RenderedPrompt;
 import dev.headroom.core.variant.Variant;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +50,7 @@ class SimHeldOutBestTest {
             for (int row = 0; row < ITEMS; row++) {
                 Item item = item(seed, row);
                 for (Variant variant : GRID) {
-                    TaskHeader header = header(item, variant, model.profile().name());
+                    TaskHeader header = TestItems.header(item, variant, model.profile().name());
                     Completion completion = new Completion(1, header, model.answer(header), Map.of(), "stop",
                             0, 0, 0, 1, "sim");
                     tasks.add(ScoredTask.of(Scorer.score(completion)));
@@ -100,10 +99,10 @@ class SimHeldOutBestTest {
     private static List<Variant> grid() {
         ObjectMapper json = new ObjectMapper();
         List<Variant> grid = new ArrayList<>();
+        List<Map<String, Object>> orders = List.of(Map.of("kind", "ORIGINAL"), Map.of("kind", "REVERSED"),
+                Map.of("kind", "SHIFT", "k", 1), Map.of("kind", "SHIFT", "k", 2), Map.of("kind", "SHUFFLE", "k", 1));
         for (String labels : List.of("UPPER", "LOWER", "NUMBER", "ROMAN")) {
-            for (Map<String, Object> order : List.of(Map.<String, Object>of("kind", "ORIGINAL"), Map.<String, Object>of("kind", "REVERSED"),
-                    Map.<String, Object>of("kind", "SHIFT", "k", 1), Map.<String, Object>of("kind", "SHIFT", "k", 2),
-                    Map.<String, Object>of("kind", "SHUFFLE", "k", 1))) {
+            for (Map<String, Object> order : orders) {
                 for (String cue : List.of("Answer:", "The answer is", "Final answer:", "ANSWER:", "Response:")) {
                     grid.add(json.convertValue(Map.of("labels", labels, "order", order, "answerCue", cue), Variant.class));
                 }
@@ -117,12 +116,5 @@ class SimHeldOutBestTest {
         int gold = (int) (Hashing.uniform("sim-test-gold", id) * 4);
         return new Item(id, "sim", "synthetic", "test", "Question " + row + "?",
                 List.of("first " + row, "second " + row, "third " + row, "fourth " + row), gold);
-    }
-
-    private static TaskHeader header(Item item, Variant variant, String model) {
-        RenderedPrompt prompt = PromptRenderer.render(item, variant, List.of());
-        return new TaskHeader(TaskHeader.taskId("sim-run", model, item.id(), variant.id()), "sim-run", model,
-                item.id(), item.benchmark(), item.subject(), variant, item.choices(), prompt.labels(),
-                prompt.presentedOrder(), item.answerIndex());
     }
 }
