@@ -5,8 +5,4 @@ package dev.headroom.core.stats;
  * analysis ran no resamples.
  */
 public record Interval(double estimate, double low, double high) {
-
-    public double width() {
-        return high - low;
-    }
 }

@@ -93,11 +93,6 @@ final class Tally {
         return accuracy[variant];
     }
 
-    /** Share of a variant's present cells that are unparsed. */
-    double unparsedRate(int variant) {
-        return unparsed[variant] / cells[variant];
-    }
-
     /** Share of all present cells that are unparsed. */
     double unparsedRate() {
         return Arrays.stream(unparsed).sum() / Arrays.stream(cells).sum();

@@ -94,10 +94,6 @@ public final class VariantMatrix {
         return variantIds.size();
     }
 
-    public String itemId(int item) {
-        return itemIds.get(item);
-    }
-
     public List<String> variantIds() {
         return variantIds;
     }

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.within;
 class ElicitationAnalysisTest {
 
     private static final Offset<Double> EXACT = within(1e-12);
-    private static final AnalysisSettings NO_RESAMPLES = new AnalysisSettings("p", 0, 1);
+    private static final AnalysisSettings NO_RESAMPLES = AnalysisSettings.DEFAULT.withPlainVariant("p").withResamples(0);
 
     private static final List<ScoredTask> TASKS = List.of(
             task("i1", "p", 0, 0, 0.8), task("i2", "p", 2, 1, 0.3), task("i3", "p", 0, 2, null), task("i4", "p", null, 3, null),
