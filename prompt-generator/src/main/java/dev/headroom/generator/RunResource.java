@@ -90,19 +90,22 @@ public class RunResource {
         long expected = 0;
         long published = 0;
         long scored = 0;
-        boolean allScored = true;
+        long deadLettered = 0;
+        boolean allDone = true;
         for (RunRegistry.ModelShare share : run.models()) {
             long modelScored = summary.scored(share.model());
+            long modelDead = summary.deadLettered(share.model());
             progress.put(share.model(), new RunStatus.ModelProgress(share.expectedTasks(), share.publishedTasks(),
-                    modelScored, share.status().name(), share.error()));
+                    modelScored, modelDead, share.status().name(), share.error()));
             expected += share.expectedTasks();
             published += share.publishedTasks();
             scored += modelScored;
-            allScored &= modelScored == share.expectedTasks();
+            deadLettered += modelDead;
+            allDone &= modelScored + modelDead == share.expectedTasks();
         }
-        boolean complete = run.status() == RunRegistry.Status.PUBLISHED && !run.models().isEmpty() && allScored;
+        boolean complete = run.status() == RunRegistry.Status.PUBLISHED && !run.models().isEmpty() && allDone;
         return Response.ok(new RunStatus(runId, CANONICAL.readTree(run.specJson()), run.status().name(), expected,
-                published, scored, progress, complete)).build();
+                published, scored, deadLettered, progress, complete)).build();
     }
 
     private RunSummary summaryOrEmpty(String runId) {
@@ -110,7 +113,7 @@ public class RunResource {
             return aggregator.summary(runId);
         } catch (RuntimeException e) {
             Log.warnf("run %s: aggregator unreachable for progress: %s", runId, e.getMessage());
-            return new RunSummary(runId, List.of());
+            return new RunSummary(runId, List.of(), List.of());
         }
     }
 }

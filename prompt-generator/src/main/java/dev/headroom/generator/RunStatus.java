@@ -9,11 +9,14 @@ import java.util.Map;
  *
  * @param status   PUBLISHING while any model's share is being published, FAILED if any failed, else PUBLISHED
  * @param progress per model; {@code scored} is 0 while the aggregator cannot be reached
- * @param complete every model's share is published and every task of it scored
+ * @param complete every model's share is published and every task of it scored or dead-lettered
  */
 public record RunStatus(String runId, JsonNode spec, String status, long expectedTasks, long publishedTasks,
-                        long scoredTasks, Map<String, ModelProgress> progress, boolean complete) {
+                        long scoredTasks, long deadLetteredTasks, Map<String, ModelProgress> progress,
+                        boolean complete) {
 
-    public record ModelProgress(long expected, long published, long scored, String status, String error) {
+    /** @param deadLettered tasks given up on, which will never be scored; complete counts them as done */
+    public record ModelProgress(long expected, long published, long scored, long deadLettered, String status,
+                                String error) {
     }
 }
