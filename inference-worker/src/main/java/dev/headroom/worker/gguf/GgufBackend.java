@@ -44,12 +44,18 @@ public final class GgufBackend implements ModelBackend {
         }
         LlamaOptions options = new LlamaOptions(modelPath, config.contextSize(), config.threads(), config.kvCacheType());
         LlamaProcess llama = new LlamaProcess(options, config.startTimeout(), config.requestTimeout());
-        llama.start();
+        try {
+            llama.start();
+        } catch (RuntimeException e) {
+            llama.close();
+            throw e;
+        }
         return new GgufBackend(llama, config.logitTolerance());
     }
 
+    /** One task at a time: interleaved tasks would evict each other's prompt from llama.cpp's prompt cache. */
     @Override
-    public Completion complete(PromptTask task) {
+    public synchronized Completion complete(PromptTask task) {
         long started = System.nanoTime();
         List<String> labels = task.header().labels();
         LabelTokens labelTokens = LabelTokens.choose(task.prompt(), labels, llama::tokenize);

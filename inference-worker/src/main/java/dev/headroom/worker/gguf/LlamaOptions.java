@@ -40,6 +40,8 @@ record LlamaOptions(Path modelPath, int contextSize, int threads, String kvCache
                 .setCtxSize(contextSize)
                 .setCacheTypeK(cacheType)
                 .setCacheTypeV(cacheType)
+                // a prompt longer than the context fails; with context shift llama.cpp would score a truncated one
+                .disableContextShift()
                 // llama.cpp's own log narrates every request; its warnings and errors still reach the log callback
                 .disableLog();
         return threads > 0 ? parameters.setThreads(threads) : parameters;

@@ -53,7 +53,6 @@ final class LlamaProcess implements AutoCloseable {
     private final Duration requestTimeout;
     private final Class<?> childMain;
     private Child child;
-    private int vocabularySize;
     private Path nativeLibraryDir;
 
     LlamaProcess(LlamaOptions options, Duration startTimeout, Duration requestTimeout) {
@@ -83,11 +82,6 @@ final class LlamaProcess implements AutoCloseable {
 
     int nextToken(String prompt, List<Integer> allowed, Map<Integer, Double> bias) {
         return ask(new LlamaRequest.NextToken(prompt, allowed, bias), LlamaReply.Token.class).token();
-    }
-
-    synchronized int vocabularySize() {
-        running();
-        return vocabularySize;
     }
 
     /** The running child's process id, starting one if none runs. */
@@ -133,13 +127,12 @@ final class LlamaProcess implements AutoCloseable {
                     throw new LlamaProcessException("llama.cpp could not load " + options.modelPath() + ": "
                             + failure.message() + started.tail());
                 }
-                vocabularySize = ((LlamaReply.Ready) first).vocabularySize();
+                LOG.infof("llama.cpp child (pid %d) loaded %s, %d tokens", started.process.pid(), options.modelPath(),
+                        ((LlamaReply.Ready) first).vocabularySize());
             } catch (ChildGone e) {
                 throw new LlamaProcessException(started.endReport("while loading " + options.modelPath(), e));
             }
             child = started;
-            LOG.infof("llama.cpp child (pid %d) loaded %s, %d tokens", started.process.pid(), options.modelPath(),
-                    vocabularySize);
         }
         return child;
     }

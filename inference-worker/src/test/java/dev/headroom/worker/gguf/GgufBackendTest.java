@@ -6,16 +6,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** stories260K through the real llama.cpp child; expected values come from ../shared/models/stories260K/README.md. */
 class GgufBackendTest {
 
     private static final double TOLERANCE = 1e-4;
+    private static final int BOS = 1;
     /** llama2.c's documented greedy sample; llama.cpp keeps the leading space of the first piece, llama2.c drops it. */
     private static final String GOLDEN = " Once upon a time, there was a little girl named Lily. She loved to play"
             + " outside in the park. One day, she saw a big, red ball. She wanted to play with it, but it was too high";
@@ -70,20 +74,20 @@ class GgufBackendTest {
     }
 
     @Test
-    void logprobDifferencesAgreeWithABisectionAgainstAnotherReference() {
+    void labelLogprobsAgreeWithAnIndependentForwardPassOfTheLlama2cCheckpoint() throws IOException {
         PromptTask task = Tasks.multipleChoice("plain");
         Map<String, Double> logprobs = backend.complete(task).labelLogprobs();
-        List<String> byProbability = logprobs.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
-        String second = byProbability.get(1);
-        String last = byProbability.get(3);
+        List<Integer> tokens = new ArrayList<>(List.of(BOS));
+        tokens.addAll(llama.tokenize(List.of(task.prompt())).get(0));
+
+        float[] logits = new Llama2cReference(Stories260K.LLAMA2C_CHECKPOINT).nextTokenLogits(tokens);
+
         Map<String, Integer> tokenOf = Map.of("A", 447, "B", 445, "C", 457, "D", 455);
-
-        double gap = LogitGapSearch.gap(bias -> llama.nextToken(task.prompt(),
-                List.of(tokenOf.get(last), tokenOf.get(second)), Map.of(tokenOf.get(second), bias))
-                == tokenOf.get(last), TOLERANCE);
-
-        assertThat(gap).isCloseTo(logprobs.get(last) - logprobs.get(second), within(3 * TOLERANCE));
+        for (String label : List.of("B", "C", "D")) {
+            double expected = logits[tokenOf.get(label)] - logits[tokenOf.get("A")];
+            assertThat(logprobs.get(label) - logprobs.get("A")).as(label + " - A")
+                    .isCloseTo(expected, within(2 * TOLERANCE)); // two bisections, each within the tolerance
+        }
     }
 
     @Test
@@ -95,5 +99,14 @@ class GgufBackendTest {
         assertThat(completion.labelLogprobs()).isEmpty();
         assertThat(completion.text()).isIn(task.header().labels().stream().map(label -> " " + label).toList());
         assertThat(completion.completionTokens()).isPositive();
+    }
+
+    @Test
+    void aPromptLongerThanTheContextFailsTheTaskInsteadOfBeingTruncated() {
+        String longPrompt = "Lily saw a big dog. ".repeat(100) + "What did Lily see?\nA. a cat\nB. a dog\nAnswer:";
+
+        assertThatThrownBy(() -> llama.nextToken(longPrompt, List.of(447, 445), Map.of()))
+                .isInstanceOf(LlamaProcessException.class)
+                .hasMessageContaining("exceeds the available context size");
     }
 }

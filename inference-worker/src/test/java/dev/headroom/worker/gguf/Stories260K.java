@@ -11,6 +11,8 @@ final class Stories260K {
 
     static final Path MODEL = Path.of(System.getProperty("headroom.home", "."))
             .resolve("../shared/models/stories260K/stories260K.gguf").normalize();
+    /** The same weights in llama2.c's own format, which the GGUF file was converted from. */
+    static final Path LLAMA2C_CHECKPOINT = MODEL.resolveSibling("stories260K.bin");
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private Stories260K() {
