@@ -28,7 +28,7 @@ public final class GgufBackendBenchmark {
         Path model = Path.of(args[0]);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         double tolerance = args.length > 2 ? Double.parseDouble(args[2]) : 1e-4;
-        List<Item> items = new MmluLoader(Path.of("samples/mmlu-sample"), "mmlu-sample").load("test", Set.of());
+        List<Item> items = new MmluLoader(Path.of("samples/mmlu-sample"), "mmlu-sample").items("test", Set.of());
         RunSpec spec = new RunSpec("bench", "mmlu-sample", null, null, null, List.of(VariantPresets.named("plain")),
                 List.of("bench"));
         List<PromptTask> tasks = RunPlanner.tasks("bench", spec, items, Map.of()).toList();
