@@ -5,14 +5,20 @@ import dev.headroom.core.message.ModelCard;
 import dev.headroom.core.replay.RecordedAnswers;
 import dev.headroom.core.sim.SimProfile;
 import dev.headroom.core.sim.SimProfiles;
+import dev.headroom.worker.gguf.GgufBackend;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Builds the backend the configuration names, and the card that announces it, once. */
+/**
+ * Builds the backend the configuration names, and the card that announces it, once. The backend is built at
+ * start-up: a model that cannot load stops the worker.
+ */
 @ApplicationScoped
 public class BackendProducer {
 
@@ -31,13 +37,19 @@ public class BackendProducer {
 
     @Produces
     @ApplicationScoped
+    @Startup
     ModelBackend backend(WorkerConfig config) {
         return switch (config.backend()) {
             case "sim" -> new SimBackend(config.simProfile().orElse(config.model()));
             case "replay" -> replay(config);
+            case GgufBackend.NAME -> GgufBackend.start(config.gguf());
             default -> throw new IllegalArgumentException("headroom.worker.backend: unknown backend '"
-                    + config.backend() + "'; known: sim, replay");
+                    + config.backend() + "'; known: sim, replay, " + GgufBackend.NAME);
         };
+    }
+
+    void close(@Disposes ModelBackend backend) {
+        backend.close();
     }
 
     private static ModelBackend replay(WorkerConfig config) {
