@@ -40,7 +40,24 @@ public class SummaryResource {
                             items, correct, result.getLong(6), items == 0 ? 0 : (double) correct / items));
                 }
             }
-            return new RunSummary(runId, rows);
+            return new RunSummary(runId, rows, deadLetters(connection, runId));
+        }
+    }
+
+    /** A task counts once, and not at all if a redelivery of it was scored after all. */
+    private static List<RunSummary.DeadLetters> deadLetters(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT model, reason, count(DISTINCT task_id) FROM dead_letters d
+                WHERE run_id = ? AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.task_id = d.task_id)
+                GROUP BY model, reason ORDER BY model, reason""")) {
+            query.setString(1, runId);
+            List<RunSummary.DeadLetters> deadLetters = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    deadLetters.add(new RunSummary.DeadLetters(result.getString(1), result.getString(2), result.getLong(3)));
+                }
+            }
+            return deadLetters;
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The embedded default: a real Kafka broker, a real PostgreSQL and the four services, each its own process on
@@ -106,19 +107,37 @@ public final class LocalStack implements AutoCloseable {
         launch("aggregator", "aggregator", aggregatorPort, true, List.of());
         List<String> generatorProperties = new ArrayList<>(List.of(
                 "-Dquarkus.rest-client.aggregator.url=http://127.0.0.1:" + aggregatorPort,
-                "-Dheadroom.generator.benchmarks.mmlu-sample.dir=" + home.resolve("samples/mmlu-sample")));
+                "-Dheadroom.generator.benchmarks.mmlu-sample.path=" + home.resolve("samples/mmlu-sample")));
         options.benchmarks().forEach((name, dir) ->
-                generatorProperties.add("-Dheadroom.generator.benchmarks." + name + ".dir=" + dir.toAbsolutePath()));
+                generatorProperties.add("-Dheadroom.generator.benchmarks." + name + ".path=" + dir.toAbsolutePath()));
         launch("prompt-generator", "prompt-generator", Ports.freeLoopbackPort(), true, generatorProperties);
         launch("scorer", "scorer", Ports.freeLoopbackPort(), false, List.of());
         for (String model : options.workerModels()) {
-            launch("inference-worker", "worker-" + model, Ports.freeLoopbackPort(), false,
-                    List.of("-Dheadroom.worker.model=" + model));
+            launchWorker(model);
         }
         for (String service : services.keySet()) {
             awaitReady(service);
         }
         log.printf("%d services ready in %.1f s%n", services.size(), seconds(begin));
+    }
+
+    /** Deploys one more worker, for a model that may be new to the running stack. */
+    public void startWorker(String model) {
+        try {
+            launchWorker(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(workerName(model));
+    }
+
+    private void launchWorker(String model) throws IOException {
+        launch("inference-worker", workerName(model), Ports.freeLoopbackPort(), false,
+                List.of("-Dheadroom.worker.model=" + model));
+    }
+
+    private static String workerName(String model) {
+        return "worker-" + model;
     }
 
     private void launch(String module, String name, int port, boolean usesDatabase, List<String> properties)
@@ -191,25 +210,29 @@ public final class LocalStack implements AutoCloseable {
         return database.jdbcUrl(DATABASE);
     }
 
-    public EmbeddedDatabase database() {
-        return database;
-    }
-
-    public Map<String, ChildJvm> services() {
-        return services;
-    }
-
-    /** Services first, then the broker and the database, in reverse order of start. */
+    /** The services together (each drains on SIGTERM), then the database and the broker. */
     @Override
     public void close() {
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (ChildJvm service : services.values()) {
+            stopping.add(CompletableFuture.runAsync(() -> closeQuietly(service)));
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                log.println("stopping " + started.get(i) + " failed: " + e);
+            if (!services.containsValue(started.get(i))) {
+                closeQuietly(started.get(i));
             }
         }
         started.clear();
+        services.clear();
+    }
+
+    private void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            log.println("stopping " + resource + " failed: " + e);
+        }
     }
 
     private static double seconds(Instant since) {

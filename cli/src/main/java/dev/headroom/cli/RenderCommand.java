@@ -2,7 +2,10 @@ package dev.headroom.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.core.benchmark.Item;
-import dev.headroom.core.benchmark.MmluLoader;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.headroom.core.SpecReader;
+import dev.headroom.core.benchmark.Benchmark;
+import dev.headroom.core.benchmark.BenchmarkFormat;
 import dev.headroom.core.variant.PromptEvalTemplates;
 import dev.headroom.core.variant.PromptRenderer;
 import dev.headroom.core.variant.RenderedPrompt;
@@ -24,14 +27,18 @@ import java.util.concurrent.Callable;
                 + "with nothing added, or with --chat the chat messages as JSON.")
 public class RenderCommand implements Callable<Integer> {
 
-    private static final String EXAMPLES_SPLIT = "dev";
-
     @Option(names = "--benchmark", defaultValue = "mmlu",
             description = "The benchmark's name, as item ids carry it (default ${DEFAULT-VALUE}).")
     String benchmark;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
-            description = "The benchmark's data in MMLU's layout: DIR/<split>/<subject>_<split>.csv.")
+    @Option(names = "--format", defaultValue = "mmlu", paramLabel = "FORMAT",
+            description = "The data's layout: mmlu, arc, commonsense-qa, truthfulqa-mc1, mmlu-pro or jsonl "
+                    + "(docs/benchmark-formats.md; default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--data", required = true, paramLabel = "PATH",
+            description = "The benchmark's data, a directory or a file as its format says "
+                    + "(MMLU: DIR/<split>/<subject>_<split>.csv).")
     Path data;
 
     @Option(names = "--subject", required = true, description = "The subject, as in the file names (e.g. anatomy).")
@@ -60,20 +67,25 @@ public class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isDirectory(data)) {
-            throw new IllegalArgumentException("--data " + data + ": no such directory");
+        if (!Files.exists(data)) {
+            throw new IllegalArgumentException("--data " + data + ": no such file or directory");
         }
         Variant chosen = variant();
         if (shots != null) {
             chosen = chosen.withShots(shots);
         }
-        MmluLoader loader = new MmluLoader(data, benchmark);
-        List<Item> items = loader.loadFile(existingSubject(loader), split);
+        Benchmark source = SpecReader.enumValue(BenchmarkFormat.class, "format", TextNode.valueOf(format), "--format")
+                .open(data, benchmark);
+        if (!source.subjects(split).contains(subject)) {
+            throw new IllegalArgumentException("--subject " + subject + ": not in the " + split + " split of " + data
+                    + "; subjects there: " + source.subjects(split));
+        }
+        List<Item> items = source.subjectItems(split, subject);
         if (row < 0 || row >= items.size()) {
             throw new IllegalArgumentException("--row " + row + ": " + subject + " " + split + " has " + items.size()
                     + " rows (0 to " + (items.size() - 1) + ")");
         }
-        List<Item> examples = chosen.shots() == 0 ? List.of() : loader.loadFile(subject, EXAMPLES_SPLIT);
+        List<Item> examples = chosen.shots() == 0 ? List.of() : source.examples(subject);
         RenderedPrompt prompt = PromptRenderer.render(items.get(row), chosen, examples);
         // bytes, not a Writer: the prompt must reach the terminal or file exactly, whatever the platform charset
         String output = chat
@@ -97,11 +109,4 @@ public class RenderCommand implements Callable<Integer> {
                         + templates.get(templates.size() - 1).template().name()));
     }
 
-    private String existingSubject(MmluLoader loader) {
-        if (!Files.isRegularFile(data.resolve(split).resolve(subject + "_" + split + ".csv"))) {
-            throw new IllegalArgumentException("--subject " + subject + ": no " + split + " file for it in " + data
-                    + "; subjects there: " + loader.subjects(split));
-        }
-        return subject;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.headroom.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.headroom.core.benchmark.Item;
 import dev.headroom.core.benchmark.MmluLoader;
 import dev.headroom.core.message.TaskHeader;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +35,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +70,7 @@ class PipelineTest {
 
     @Test
     void scoresEveryTaskOnceWithExactAccuraciesAndResubmittingChangesNothing() throws Exception {
-        List<Item> items = new MmluLoader(HOME.resolve("samples/mmlu-sample"), "mmlu-sample").load("test", Set.of());
+        List<Item> items = new MmluLoader(HOME.resolve("samples/mmlu-sample"), "mmlu-sample").items("test", Set.of());
         long goldFirst = items.stream().filter(item -> item.answerIndex() == 0).count();
         long goldLast = items.stream().filter(item -> item.answerIndex() == 3).count();
 
@@ -97,13 +102,51 @@ class PipelineTest {
         assertThat(snapshot(runId)).isEqualTo(rowsBefore);
     }
 
+    @Test
+    void everyServiceIsHealthyAndTheAggregatorExportsItsCountsToPrometheus() throws Exception {
+        runToCompletion();
+        HttpClient http = HttpClient.newHttpClient();
+
+        for (String service : List.of("prompt-generator", "scorer", "aggregator", "worker-sim-oracle", "worker-sim-first-option")) {
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(stack.url(service).resolve("/q/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as(service + " health").isEqualTo(200);
+        }
+        String metrics = http.send(HttpRequest.newBuilder(stack.url("aggregator").resolve("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("headroom_scores_stored_total\\{.*model=\"sim-oracle\".*outcome=\"CORRECT\".*} [1-9]");
+    }
+
+    @Test
+    void deployingAWorkerForANewModelAddsItsResultsToARunOpenToEveryModel() throws Exception {
+        RunSpec open = new RunSpec("open-run", "mmlu-sample", "test", List.of(), 10, List.of(Variant.PLAIN), List.of("*"));
+        String runId = stack.client().submit(open);
+
+        stack.startWorker("sim-7b-base");
+        awaitComplete(runId, status -> status.get("progress").size() == 3);
+
+        assertThat(query("SELECT model || ' ' || items FROM aggregator.variant_summary WHERE run_id = 'open-run' ORDER BY 1"))
+                .containsExactly("sim-7b-base 10", "sim-first-option 10", "sim-oracle 10");
+    }
+
     private static String runToCompletion() throws InterruptedException {
+        return runToCompletion(SPEC);
+    }
+
+    /** Submits (or resubmits) the spec and waits until the run says every expected task of every model is scored. */
+    private static String runToCompletion(RunSpec spec) throws InterruptedException {
+        String runId = stack.client().submit(spec);
+        awaitComplete(runId, status -> true);
+        return runId;
+    }
+
+    private static void awaitComplete(String runId, Predicate<JsonNode> andAlso) throws InterruptedException {
         HeadroomClient client = stack.client();
-        String runId = client.submit(SPEC);
         Instant deadline = Instant.now().plusSeconds(120);
         while (Instant.now().isBefore(deadline)) {
-            if (client.status(runId).get("complete").asBoolean()) {
-                return runId;
+            JsonNode status = client.status(runId);
+            if (status.get("complete").asBoolean() && andAlso.test(status)) {
+                return;
             }
             Thread.sleep(200);
         }

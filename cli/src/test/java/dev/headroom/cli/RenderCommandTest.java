@@ -89,7 +89,7 @@ class RenderCommandTest {
     @Test
     void anUnknownSubjectListsTheSubjectsThere() {
         assertThat(run("render", "--data", SAMPLE, "--subject", "astrology", "--row", "0")).isEqualTo(1);
-        assertThat(err.toString()).contains("--subject astrology: no test file").contains("astronomy").hasLineCount(1);
+        assertThat(err.toString()).contains("--subject astrology: not in the test split").contains("astronomy").hasLineCount(1);
     }
 
     @Test

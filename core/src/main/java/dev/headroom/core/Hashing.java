@@ -8,12 +8,15 @@ import java.util.HexFormat;
 /** Content hashes: the source of every deterministic id and every seeded draw in Headroom. */
 public final class Hashing {
 
+    /** One digest per thread: looking one up costs more than hashing a short id, and sims hash every answer. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Hashing::newDigest);
+
     private Hashing() {
     }
 
     /** SHA-256 over the parts, each terminated by a NUL so that ("ab","c") and ("a","bc") differ. */
     public static byte[] sha256(String... parts) {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = DIGEST.get();
         for (String part : parts) {
             digest.update(part.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
@@ -40,18 +43,7 @@ public final class Hashing {
         return (seed(parts) >>> 11) * 0x1.0p-53;
     }
 
-    /** Cloning a prototype skips the provider lookup, which costs more than hashing a short id. */
-    private static final MessageDigest PROTOTYPE = lookUpDigest();
-
     private static MessageDigest newDigest() {
-        try {
-            return (MessageDigest) PROTOTYPE.clone();
-        } catch (CloneNotSupportedException e) {
-            return lookUpDigest();
-        }
-    }
-
-    private static MessageDigest lookUpDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

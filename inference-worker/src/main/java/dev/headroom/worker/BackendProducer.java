@@ -1,19 +1,61 @@
 package dev.headroom.worker;
 
+import dev.headroom.core.message.Messages;
+import dev.headroom.core.message.ModelCard;
+import dev.headroom.core.replay.RecordedAnswers;
+import dev.headroom.core.sim.SimProfile;
+import dev.headroom.core.sim.SimProfiles;
+import dev.headroom.worker.gguf.GgufBackend;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-/** Builds the backend the configuration names, once. */
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Builds the backend the configuration names, and the card that announces it, once. The backend is built at
+ * start-up: a model that cannot load stops the worker.
+ */
 @ApplicationScoped
 public class BackendProducer {
 
     @Produces
+    @Singleton
+    ModelCard card(WorkerConfig config, ModelCardConfig card) {
+        Optional<SimProfile> sim = config.backend().equals("sim")
+                ? Optional.of(SimProfiles.named(config.simProfile().orElse(config.model())))
+                : Optional.empty();
+        return new ModelCard(Messages.SCHEMA_VERSION, config.model(), config.backend(),
+                card.family().or(() -> sim.map(SimProfile::family)).orElse("unknown"),
+                card.parameterCount().or(() -> sim.map(SimProfile::parameterCount)).orElse(0.0),
+                card.type().or(() -> sim.map(SimProfile::type)).orElse("unknown"),
+                config.maxConcurrency(), card.usdPerMillionPromptTokens(), card.usdPerMillionCompletionTokens());
+    }
+
+    @Produces
     @ApplicationScoped
+    @Startup
     ModelBackend backend(WorkerConfig config) {
         return switch (config.backend()) {
             case "sim" -> new SimBackend(config.simProfile().orElse(config.model()));
+            case "replay" -> replay(config);
+            case GgufBackend.NAME -> GgufBackend.start(config.gguf());
             default -> throw new IllegalArgumentException("headroom.worker.backend: unknown backend '"
-                    + config.backend() + "'; known: sim");
+                    + config.backend() + "'; known: sim, replay, " + GgufBackend.NAME);
         };
+    }
+
+    void close(@Disposes ModelBackend backend) {
+        backend.close();
+    }
+
+    private static ModelBackend replay(WorkerConfig config) {
+        Path file = Path.of(config.replay().file().orElseThrow(() -> new IllegalArgumentException(
+                "headroom.worker.replay.file: required by the replay backend")));
+        String column = config.replay().modelColumn().orElse(config.model());
+        return new ReplayBackend(RecordedAnswers.read(file, config.replay().keyColumn(), column), file + " column " + column);
     }
 }

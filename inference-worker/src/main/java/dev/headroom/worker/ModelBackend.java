@@ -4,7 +4,12 @@ import dev.headroom.core.message.Completion;
 import dev.headroom.core.message.PromptTask;
 
 /** Something that answers prompts: a simulated model, a model server, a model in-process. */
-public interface ModelBackend {
+public interface ModelBackend extends AutoCloseable {
 
     Completion complete(PromptTask task);
+
+    /** Releases what the backend started (a child process, a connection); called once, when the worker stops. */
+    @Override
+    default void close() {
+    }
 }

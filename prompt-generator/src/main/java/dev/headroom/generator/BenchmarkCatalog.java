@@ -1,7 +1,8 @@
 package dev.headroom.generator;
 
+import dev.headroom.core.benchmark.Benchmark;
 import dev.headroom.core.benchmark.Item;
-import dev.headroom.core.benchmark.MmluLoader;
+import dev.headroom.core.run.RunPlanner;
 import dev.headroom.core.run.RunSpec;
 import dev.headroom.core.variant.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,32 +19,35 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class BenchmarkCatalog {
 
-    private static final String EXAMPLES_SPLIT = "dev";
-
     @Inject
     GeneratorConfig config;
 
-    public List<Item> items(RunSpec spec) {
-        return loader(spec.benchmark()).load(spec.split(), Set.copyOf(spec.subjects()));
+    /** Loads what a run needs; a bad or unknown benchmark fails here, before anything is registered. */
+    public RunPlan plan(String runId, RunSpec spec) {
+        List<Item> items = RunPlanner.select(items(spec), spec.limit());
+        return new RunPlan(runId, spec, items, examples(spec, items));
     }
 
-    /** Dev items of the subjects asked, in file order; only loaded when some variant is few-shot. */
-    public Map<String, List<Item>> examples(RunSpec spec, List<Item> items) {
+    private List<Item> items(RunSpec spec) {
+        return open(spec.benchmark()).items(spec.split(), Set.copyOf(spec.subjects()));
+    }
+
+    /** The few-shot examples of each subject asked, in file order; only loaded when some variant is few-shot. */
+    private Map<String, List<Item>> examples(RunSpec spec, List<Item> items) {
         if (spec.variants().stream().mapToInt(Variant::shots).max().orElse(0) == 0) {
             return Map.of();
         }
-        MmluLoader loader = loader(spec.benchmark());
+        Benchmark benchmark = open(spec.benchmark());
         Set<String> subjects = items.stream().map(Item::subject).collect(Collectors.toCollection(LinkedHashSet::new));
-        return subjects.stream().collect(Collectors.toMap(subject -> subject,
-                subject -> loader.loadFile(subject, EXAMPLES_SPLIT)));
+        return subjects.stream().collect(Collectors.toMap(subject -> subject, benchmark::examples));
     }
 
-    private MmluLoader loader(String benchmark) {
-        GeneratorConfig.Benchmark source = config.benchmarks().get(benchmark);
+    private Benchmark open(String benchmark) {
+        GeneratorConfig.BenchmarkSource source = config.benchmarks().get(benchmark);
         if (source == null) {
             throw new UnknownBenchmarkException(benchmark, config.benchmarks().keySet());
         }
-        return new MmluLoader(Path.of(source.dir()), benchmark);
+        return source.format().open(Path.of(source.path()), benchmark);
     }
 
     public static class UnknownBenchmarkException extends RuntimeException {

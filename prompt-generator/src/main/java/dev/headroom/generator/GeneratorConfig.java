@@ -1,5 +1,6 @@
 package dev.headroom.generator;
 
+import dev.headroom.core.benchmark.BenchmarkFormat;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,16 +9,20 @@ import java.util.Map;
 @ConfigMapping(prefix = "headroom.generator")
 public interface GeneratorConfig {
 
-    /** Benchmarks a run spec may name, each a directory in MMLU's layout; specs never name paths themselves. */
-    Map<String, Benchmark> benchmarks();
+    /** Benchmarks a run spec may name, each a file or directory in one of the known formats; specs never name paths. */
+    Map<String, BenchmarkSource> benchmarks();
 
     /** How many tasks are in flight to Kafka at once while a run is published. */
     @WithDefault("2000")
     int publishWindow();
 
-    interface Benchmark {
+    interface BenchmarkSource {
 
-        /** {@code DIR/{dev,val,test}/<subject>_<split>.csv}. */
-        String dir();
+        /** The layout: mmlu, arc, commonsense-qa, truthfulqa-mc1, mmlu-pro or jsonl (docs/benchmark-formats.md). */
+        @WithDefault("mmlu")
+        BenchmarkFormat format();
+
+        /** The benchmark's directory or file, as its format reads it; relative to the working directory. */
+        String path();
     }
 }

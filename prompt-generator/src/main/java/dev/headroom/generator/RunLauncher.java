@@ -1,19 +1,14 @@
 package dev.headroom.generator;
 
-import dev.headroom.core.benchmark.Item;
-import dev.headroom.core.run.RunPlanner;
-import dev.headroom.core.run.RunSpec;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Publishes runs in the background, one at a time, so that a large run does not hold its HTTP request open. */
+/** Publishes each model's share of a run in the background, one at a time, so no HTTP request waits on a large run. */
 @ApplicationScoped
 public class RunLauncher {
 
@@ -25,15 +20,16 @@ public class RunLauncher {
     @Inject
     RunRegistry registry;
 
-    public void launch(String runId, RunSpec spec, List<Item> items, Map<String, List<Item>> examples) {
+    public void launch(RunPlan plan, String model) {
+        registry.startPublishing(plan.runId(), model, plan.tasksPerModel());
         publishing.submit(() -> {
             try {
-                long published = publisher.publish(RunPlanner.tasks(runId, spec, items, examples));
-                registry.finish(runId, published, RunRegistry.Status.PUBLISHED, null);
-                Log.infof("run %s: published %d tasks", runId, published);
+                long published = publisher.publish(plan.tasksFor(model));
+                registry.finishPublishing(plan.runId(), model, published, RunRegistry.Status.PUBLISHED, null);
+                Log.infof("run %s: published %d tasks for %s", plan.runId(), published, model);
             } catch (RuntimeException e) {
-                Log.errorf(e, "run %s: publishing failed", runId);
-                registry.finish(runId, 0, RunRegistry.Status.FAILED, String.valueOf(e.getMessage()));
+                Log.errorf(e, "run %s: publishing for %s failed", plan.runId(), model);
+                registry.finishPublishing(plan.runId(), model, 0, RunRegistry.Status.FAILED, String.valueOf(e.getMessage()));
             }
         });
     }

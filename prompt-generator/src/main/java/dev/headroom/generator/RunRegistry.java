@@ -8,39 +8,40 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** The runs table: what was asked for and how far publishing got. */
+/** The runs and run_models tables: what was asked for, and how far each model's publishing got. */
 @ApplicationScoped
 public class RunRegistry {
 
     public enum Status { PUBLISHING, PUBLISHED, FAILED }
 
-    public record RegisteredRun(String runId, String specJson, long expectedTasks, long publishedTasks,
-                                Status status, String error) {
+    public record ModelShare(String model, long expectedTasks, long publishedTasks, Status status, String error) {
+    }
+
+    public record RegisteredRun(String runId, String specJson, List<ModelShare> models) {
+
+        public Status status() {
+            if (models.stream().anyMatch(m -> m.status() == Status.FAILED)) return Status.FAILED;
+            if (models.stream().anyMatch(m -> m.status() == Status.PUBLISHING)) return Status.PUBLISHING;
+            return Status.PUBLISHED;
+        }
     }
 
     @Inject
     DataSource dataSource;
 
-    /**
-     * Registers a run, or marks an existing one for publishing again (resubmitting is how a run whose
-     * publishing was interrupted is resumed; downstream ids make the repeats harmless).
-     *
-     * @return the spec stored under this id, which differs from {@code specJson} when the id was reused for another spec
-     */
-    public String register(String runId, String specJson, long expectedTasks) {
+    /** @return the spec stored under this id, which differs from {@code specJson} when the id was taken by another spec */
+    public String register(String runId, String specJson) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement upsert = connection.prepareStatement("""
-                     INSERT INTO runs AS r (run_id, spec, expected_tasks, status) VALUES (?, ?::jsonb, ?, 'PUBLISHING')
-                     ON CONFLICT (run_id) DO UPDATE SET status = 'PUBLISHING', error = NULL, updated_at = now()
-                         WHERE r.spec = EXCLUDED.spec
-                     """);
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO runs (run_id, spec) VALUES (?, ?::jsonb) ON CONFLICT (run_id) DO NOTHING");
              PreparedStatement stored = connection.prepareStatement("SELECT spec::text FROM runs WHERE run_id = ?")) {
-            upsert.setString(1, runId);
-            upsert.setString(2, specJson);
-            upsert.setLong(3, expectedTasks);
-            upsert.executeUpdate();
+            insert.setString(1, runId);
+            insert.setString(2, specJson);
+            insert.executeUpdate();
             stored.setString(1, runId);
             try (ResultSet row = stored.executeQuery()) {
                 row.next();
@@ -51,36 +52,82 @@ public class RunRegistry {
         }
     }
 
-    public void finish(String runId, long publishedTasks, Status status, String error) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("""
-                     UPDATE runs SET published_tasks = ?, status = ?, error = ?, updated_at = now() WHERE run_id = ?
-                     """)) {
-            update.setLong(1, publishedTasks);
-            update.setString(2, status.name());
-            update.setString(3, error);
-            update.setString(4, runId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("updating run " + runId + " failed", e);
-        }
+    /**
+     * Marks a model's share of a run for publishing. Publishing again is how an interrupted run is resumed;
+     * deterministic task ids make the repeats harmless downstream.
+     */
+    public void startPublishing(String runId, String model, long expectedTasks) {
+        update("""
+                INSERT INTO run_models (run_id, model, expected_tasks, status) VALUES (?, ?, ?, 'PUBLISHING')
+                ON CONFLICT (run_id, model) DO UPDATE SET status = 'PUBLISHING', error = NULL, updated_at = now()
+                """, runId, model, expectedTasks);
+    }
+
+    public void finishPublishing(String runId, String model, long publishedTasks, Status status, String error) {
+        update("""
+                UPDATE run_models SET published_tasks = ?, status = ?, error = ?, updated_at = now()
+                WHERE run_id = ? AND model = ?
+                """, publishedTasks, status.name(), error, runId, model);
     }
 
     public Optional<RegisteredRun> find(String runId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("""
-                     SELECT run_id, spec::text, expected_tasks, published_tasks, status, error FROM runs WHERE run_id = ?
-                     """)) {
-            query.setString(1, runId);
-            try (ResultSet row = query.executeQuery()) {
+             PreparedStatement run = connection.prepareStatement("SELECT spec::text FROM runs WHERE run_id = ?");
+             PreparedStatement shares = connection.prepareStatement("""
+                     SELECT model, expected_tasks, published_tasks, status, error FROM run_models
+                     WHERE run_id = ? ORDER BY model""")) {
+            run.setString(1, runId);
+            String spec;
+            try (ResultSet row = run.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new RegisteredRun(row.getString(1), row.getString(2), row.getLong(3),
-                        row.getLong(4), Status.valueOf(row.getString(5)), row.getString(6)));
+                spec = row.getString(1);
             }
+            shares.setString(1, runId);
+            List<ModelShare> models = new ArrayList<>();
+            try (ResultSet rows = shares.executeQuery()) {
+                while (rows.next()) {
+                    models.add(new ModelShare(rows.getString(1), rows.getLong(2), rows.getLong(3),
+                            Status.valueOf(rows.getString(4)), rows.getString(5)));
+                }
+            }
+            return Optional.of(new RegisteredRun(runId, spec, models));
         } catch (SQLException e) {
             throw new IllegalStateException("reading run " + runId + " failed", e);
+        }
+    }
+
+    /** Runs open to every model that do not have this model yet. */
+    public List<String> openRunsWithout(String model) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT r.run_id FROM runs r
+                     WHERE r.spec -> 'models' = '["*"]'::jsonb
+                       AND NOT EXISTS (SELECT 1 FROM run_models m WHERE m.run_id = r.run_id AND m.model = ?)
+                     ORDER BY r.created_at""")) {
+            query.setString(1, model);
+            List<String> runs = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    runs.add(rows.getString(1));
+                }
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException("finding open runs failed", e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("updating runs failed: " + sql.strip().lines().findFirst().orElse(""), e);
         }
     }
 }

@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.headroom.core.Hashing;
-import dev.headroom.core.benchmark.Item;
-import dev.headroom.core.run.RunPlanner;
+import dev.headroom.core.message.ModelCard;
 import dev.headroom.core.run.RunSpec;
 import dev.headroom.core.run.RunSummary;
 import io.quarkus.logging.Log;
@@ -48,6 +47,9 @@ public class RunResource {
     RunLauncher launcher;
 
     @Inject
+    ModelDirectory directory;
+
+    @Inject
     @RestClient
     AggregatorClient aggregator;
 
@@ -61,18 +63,19 @@ public class RunResource {
             return ApiError.badRequest("invalid run spec", problems);
         }
         String runId = spec.id() != null ? spec.id() : "run-" + Hashing.id("run", CANONICAL.writeValueAsString(spec)).substring(0, 16);
-        RunSpec identified = new RunSpec(runId, spec.benchmark(), spec.split(), spec.subjects(), spec.limit(),
-                spec.variants(), spec.models());
-        List<Item> items = RunPlanner.select(catalog.items(identified), identified.limit());
-        Map<String, List<Item>> examples = catalog.examples(identified, items);
-        long expected = (long) items.size() * identified.variants().size() * identified.models().size();
+        RunSpec identified = spec.withId(runId);
+        RunPlan plan = catalog.plan(runId, identified);
         String specJson = CANONICAL.writeValueAsString(identified);
-        String stored = registry.register(runId, specJson, expected);
+        String stored = registry.register(runId, specJson);
         if (!CANONICAL.readTree(stored).equals(CANONICAL.readTree(specJson))) {
             return ApiError.of(Response.Status.CONFLICT, "run id '" + runId + "' is taken by another spec", List.of());
         }
-        launcher.launch(runId, identified, items, examples);
-        return Response.accepted(Map.of("runId", runId, "expectedTasks", expected, "status", "PUBLISHING")).build();
+        List<String> models = identified.openToEveryModel()
+                ? directory.all().stream().map(ModelCard::name).toList()
+                : identified.models();
+        models.forEach(model -> launcher.launch(plan, model));
+        return Response.accepted(Map.of("runId", runId, "models", models,
+                "expectedTasks", plan.tasksPerModel() * models.size())).build();
     }
 
     @GET
@@ -82,23 +85,35 @@ public class RunResource {
         if (run == null) {
             return ApiError.of(Response.Status.NOT_FOUND, "no run '" + runId + "'", List.of());
         }
-        RunSpec spec = CANONICAL.readValue(run.specJson(), RunSpec.class);
-        long expectedPerModel = run.expectedTasks() / spec.models().size();
+        RunSummary summary = summaryOrEmpty(runId);
         Map<String, RunStatus.ModelProgress> progress = new LinkedHashMap<>();
+        long expected = 0;
+        long published = 0;
         long scored = 0;
+        long deadLettered = 0;
+        boolean allDone = true;
+        for (RunRegistry.ModelShare share : run.models()) {
+            long modelScored = summary.scored(share.model());
+            long modelDead = summary.deadLettered(share.model());
+            progress.put(share.model(), new RunStatus.ModelProgress(share.expectedTasks(), share.publishedTasks(),
+                    modelScored, modelDead, share.status().name(), share.error()));
+            expected += share.expectedTasks();
+            published += share.publishedTasks();
+            scored += modelScored;
+            deadLettered += modelDead;
+            allDone &= modelScored + modelDead == share.expectedTasks();
+        }
+        boolean complete = run.status() == RunRegistry.Status.PUBLISHED && !run.models().isEmpty() && allDone;
+        return Response.ok(new RunStatus(runId, CANONICAL.readTree(run.specJson()), run.status().name(), expected,
+                published, scored, deadLettered, progress, complete)).build();
+    }
+
+    private RunSummary summaryOrEmpty(String runId) {
         try {
-            RunSummary summary = aggregator.summary(runId);
-            for (String model : spec.models()) {
-                long modelScored = summary.scored(model);
-                progress.put(model, new RunStatus.ModelProgress(expectedPerModel, modelScored));
-                scored += modelScored;
-            }
+            return aggregator.summary(runId);
         } catch (RuntimeException e) {
             Log.warnf("run %s: aggregator unreachable for progress: %s", runId, e.getMessage());
+            return new RunSummary(runId, List.of(), List.of());
         }
-        boolean complete = run.status() == RunRegistry.Status.PUBLISHED && scored == run.expectedTasks();
-        JsonNode specNode = CANONICAL.readTree(run.specJson());
-        return Response.ok(new RunStatus(runId, specNode, run.status().name(), run.expectedTasks(),
-                run.publishedTasks(), scored, progress, complete, run.error())).build();
     }
 }

@@ -7,12 +7,16 @@ import java.util.Map;
 /**
  * A run as the generator registered it, with its progress as the aggregator sees it.
  *
- * @param progress   scored tasks per model; empty while the aggregator cannot be reached
- * @param complete   every expected task of every model has a score
+ * @param status   PUBLISHING while any model's share is being published, FAILED if any failed, else PUBLISHED
+ * @param progress per model; {@code scored} is 0 while the aggregator cannot be reached
+ * @param complete every model's share is published and every task of it scored or dead-lettered
  */
 public record RunStatus(String runId, JsonNode spec, String status, long expectedTasks, long publishedTasks,
-                        long scoredTasks, Map<String, ModelProgress> progress, boolean complete, String error) {
+                        long scoredTasks, long deadLetteredTasks, Map<String, ModelProgress> progress,
+                        boolean complete) {
 
-    public record ModelProgress(long expected, long scored) {
+    /** @param deadLettered tasks given up on, which will never be scored; complete counts them as done */
+    public record ModelProgress(long expected, long published, long scored, long deadLettered, String status,
+                                String error) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.headroom.generator;
 
+import dev.headroom.core.message.ModelCard;
 import dev.headroom.core.message.PromptTask;
 import dev.headroom.testing.InfrastructureTestResource;
 import dev.headroom.testing.KafkaTestClient;
@@ -70,6 +71,21 @@ class RunResourceTest {
     }
 
     @Test
+    void aRunOpenToEveryModelGivesEachNewlyAnnouncedModelItsShare() {
+        String spec = SPEC.replace("\"gen-test-a\", \"gen-test-b\"", "\"*\"").replace("\"limit\": 10", "\"limit\": 7");
+        String runId = submit(spec);
+        given().get("/runs/" + runId).then().statusCode(200).body("expectedTasks", is(0)).body("complete", is(false));
+
+        KafkaTestClient.send("models", Map.of("late-model", new ModelCard(1, "late-model", "sim", "sim", 1e9, "base", 1, 0, 0)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Integer.valueOf(14).equals(given().get("/runs/" + runId).then().extract().path("publishedTasks")));
+        assertThat(KafkaTestClient.read("prompts.late-model", PromptTask.class, 14, Duration.ofSeconds(30))).hasSize(14)
+                .allSatisfy(r -> assertThat(r.value().header().runId()).isEqualTo(runId));
+        given().get("/runs/" + runId).then().body("progress.'late-model'.expected", is(14));
+    }
+
+    @Test
     void invalidSpecIsRejectedNamingEachProblem() {
         given().contentType(ContentType.JSON).body("{\"benchmark\": \"mmlu-sample\", \"limit\": 0, \"models\": []}")
                 .post("/runs").then().statusCode(400)
@@ -81,6 +97,29 @@ class RunResourceTest {
     void unknownBenchmarkIsABadRequest() {
         given().contentType(ContentType.JSON).body("{\"benchmark\": \"nope\", \"models\": [\"m\"]}")
                 .post("/runs").then().statusCode(400).body("error", startsWith("benchmark: unknown benchmark 'nope'"));
+    }
+
+    @Test
+    void aBenchmarkInAnotherFormatIsAskedByItsName() {
+        String runId = submit("{\"benchmark\": \"tiny-mc1\", \"split\": \"validation\", \"models\": [\"gen-test-d\"]}");
+        awaitPublished(runId);
+
+        given().get("/runs/" + runId).then().statusCode(200).body("publishedTasks", is(3));
+    }
+
+    @Test
+    void askingForASplitTheBenchmarkLacksIsABadRequest() {
+        given().contentType(ContentType.JSON).body("{\"benchmark\": \"tiny-mc1\", \"models\": [\"m\"]}")
+                .post("/runs").then().statusCode(400)
+                .body("error", is("benchmark 'tiny-mc1' has no split 'test'; it has [validation]"));
+    }
+
+    @Test
+    void fewShotOnABenchmarkWithoutAFewShotSplitIsABadRequest() {
+        given().contentType(ContentType.JSON)
+                .body("{\"benchmark\": \"tiny-mc1\", \"split\": \"validation\", \"variants\": [\"plain-5shot\"], \"models\": [\"m\"]}")
+                .post("/runs").then().statusCode(400)
+                .body("error", startsWith("benchmark 'tiny-mc1' has no few-shot split"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,16 +29,21 @@ public final class KafkaTestClient {
     private KafkaTestClient() {
     }
 
-    /** Sends JSON values keyed as given and waits until the broker has them all. */
+    /** Sends values (JSON of each object; a string as it is) keyed as given and waits until the broker has them all. */
     public static void send(String topic, Map<String, ?> valuesByKey) {
+        valuesByKey.forEach((key, value) -> send(topic, key, value, Map.of()));
+    }
+
+    /** Sends one value with headers and waits until the broker has it. */
+    public static void send(String topic, String key, Object value, Map<String, String> headers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            for (Map.Entry<String, ?> entry : valuesByKey.entrySet()) {
-                String value = entry.getValue() instanceof String text ? text : JSON.writeValueAsString(entry.getValue());
-                producer.send(new ProducerRecord<>(topic, entry.getKey(), value)).get();
-            }
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key,
+                    value instanceof String text ? text : JSON.writeValueAsString(value));
+            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException | ExecutionException e) {

@@ -3,9 +3,10 @@ package dev.headroom.core.benchmark;
 import java.util.List;
 
 /**
- * One multiple-choice question as the benchmark file states it, options in file order.
+ * One multiple-choice question as the benchmark file states it, options in file order (TruthfulQA MC1 excepted:
+ * see {@link TruthfulQaMc1Loader#fileOrder}).
  *
- * @param id          stable across loads: benchmark, subject, split and row, so task ids stay deterministic
+ * @param id          stable across loads, {@code benchmark/subject/split/<source id or row>}, so task ids stay deterministic
  * @param answerIndex index into {@code choices} of the gold option
  */
 public record Item(String id, String benchmark, String subject, String split,

@@ -14,10 +14,13 @@ import java.util.Objects;
  * @param subjects  subjects to include; empty means all
  * @param limit     at most this many items, a deterministic sample spread over the subjects; null means all
  * @param variants  the ways of asking (preset names or dimension objects); default plain
- * @param models    model names; each has its own prompt topic
+ * @param models    model names, each with its own prompt topic; or {@value #EVERY_MODEL} alone: every model announced,
+ *                  now or while the run is open, so that deploying a worker adds its model to the run
  */
 public record RunSpec(String id, String benchmark, String split, List<String> subjects, Integer limit,
                       List<Variant> variants, List<String> models) {
+
+    public static final String EVERY_MODEL = "*";
 
     public RunSpec {
         split = Objects.requireNonNullElse(split, "test");
@@ -26,12 +29,28 @@ public record RunSpec(String id, String benchmark, String split, List<String> su
         models = models == null ? List.of() : List.copyOf(models);
     }
 
+    /** Whether models announced after submission join the run. */
+    public boolean openToEveryModel() {
+        return models.equals(List.of(EVERY_MODEL));
+    }
+
+    public RunSpec withId(String newId) {
+        return new RunSpec(newId, benchmark, split, subjects, limit, variants, models);
+    }
+
+    public RunSpec withModels(List<String> newModels) {
+        return new RunSpec(id, benchmark, split, subjects, limit, variants, newModels);
+    }
+
     /** The problems with this spec, each naming its key; empty when it can run. */
     public List<String> problems() {
         List<String> problems = new java.util.ArrayList<>();
         if (benchmark == null || benchmark.isBlank()) problems.add("benchmark: required");
         if (models.isEmpty()) problems.add("models: at least one model is required");
-        models.stream().filter(m -> !m.matches("[A-Za-z0-9._-]+"))
+        if (models.contains(EVERY_MODEL) && models.size() > 1) {
+            problems.add("models: '" + EVERY_MODEL + "' (every announced model) must stand alone");
+        }
+        models.stream().filter(m -> !m.equals(EVERY_MODEL) && !m.matches("[A-Za-z0-9._-]+"))
                 .forEach(m -> problems.add("models: '" + m + "' may use only letters, digits, '.', '_' and '-'"));
         if (limit != null && limit < 1) problems.add("limit: must be at least 1, got " + limit);
         if (id != null && !id.matches("[A-Za-z0-9._-]{1,100}")) problems.add("id: 1 to 100 letters, digits, '.', '_' or '-'");

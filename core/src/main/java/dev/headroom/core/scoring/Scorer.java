@@ -6,11 +6,14 @@ import dev.headroom.core.message.Outcome;
 import dev.headroom.core.message.Score;
 import dev.headroom.core.message.TaskHeader;
 
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** Grades a completion: by the label log-probabilities when the backend gave them, else by the text. */
+/**
+ * Grades a completion: by the label log-probabilities when the backend gave some for the task's labels, else
+ * by the text ({@link AnswerExtractor}). The chosen presented position maps back through the variant's option
+ * order to the original option.
+ */
 public final class Scorer {
 
     private Scorer() {
@@ -18,10 +21,11 @@ public final class Scorer {
 
     public static Score score(Completion completion) {
         TaskHeader header = completion.header();
-        OptionalInt position = completion.labelLogprobs().isEmpty()
+        double[] probabilities = labelProbabilities(completion.labelLogprobs(), LabelSet.of(header.labels()));
+        OptionalInt position = probabilities == null
                 ? AnswerExtractor.chosenPosition(completion.text(), header.labels(), header.presentedOptions())
-                : mostProbableLabel(completion.labelLogprobs(), header.labels());
-        Double goldProbability = goldProbability(completion.labelLogprobs(), header);
+                : OptionalInt.of(argmax(probabilities));
+        Double goldProbability = probabilities == null ? null : goldShare(probabilities, header.goldPosition());
         if (position.isEmpty()) {
             return new Score(Messages.SCHEMA_VERSION, header, Outcome.UNPARSED, null, goldProbability);
         }
@@ -30,29 +34,41 @@ public final class Scorer {
         return new Score(Messages.SCHEMA_VERSION, header, outcome, chosenIndex, goldProbability);
     }
 
-    private static OptionalInt mostProbableLabel(Map<String, Double> logprobs, List<String> labels) {
-        int best = -1;
-        double bestLogprob = Double.NEGATIVE_INFINITY;
-        for (int position = 0; position < labels.size(); position++) {
-            Double logprob = logprobs.get(labels.get(position));
-            if (logprob != null && logprob > bestLogprob) {
-                best = position;
-                bestLogprob = logprob;
+    /**
+     * Probability of each presented label, adding up the token forms that stand for it (" A", "A", "(A"): they
+     * are different next tokens naming the same option. Null when no token with a probability above zero stands for a label.
+     */
+    private static double[] labelProbabilities(Map<String, Double> logprobs, LabelSet labels) {
+        double[] probabilities = new double[labels.size()];
+        boolean any = false;
+        for (Map.Entry<String, Double> entry : logprobs.entrySet()) {
+            OptionalInt position = labels.positionOfToken(entry.getKey());
+            double probability = entry.getValue() == null ? 0 : Math.exp(entry.getValue());
+            if (position.isPresent() && probability > 0) {
+                probabilities[position.getAsInt()] += probability;
+                any = true;
             }
         }
-        return best < 0 ? OptionalInt.empty() : OptionalInt.of(best);
+        return any ? probabilities : null;
+    }
+
+    /** Ties go to the earlier position, so that the same log-probabilities always give the same answer. */
+    private static int argmax(double[] probabilities) {
+        int best = 0;
+        for (int position = 1; position < probabilities.length; position++) {
+            if (probabilities[position] > probabilities[best]) {
+                best = position;
+            }
+        }
+        return best;
     }
 
     /** Normalised over the option labels only, so that it is comparable across label styles. */
-    private static Double goldProbability(Map<String, Double> logprobs, TaskHeader header) {
-        if (logprobs.isEmpty()) {
-            return null;
-        }
+    private static double goldShare(double[] probabilities, int goldPosition) {
         double total = 0;
-        for (String label : header.labels()) {
-            total += Math.exp(logprobs.getOrDefault(label, Double.NEGATIVE_INFINITY));
+        for (double probability : probabilities) {
+            total += probability;
         }
-        double gold = Math.exp(logprobs.getOrDefault(header.labels().get(header.goldPosition()), Double.NEGATIVE_INFINITY));
-        return total == 0 ? null : gold / total;
+        return probabilities[goldPosition] / total;
     }
 }

@@ -62,4 +62,29 @@ class ScorerTest {
         assertThat(score.outcome()).isEqualTo(Outcome.CORRECT);
         assertThat(score.goldProbability()).isCloseTo(0.6, within(1e-9));
     }
+
+    @Test
+    void tokenFormsOfOneLabelAddUp() {
+        // A: 0.30 (" A") + 0.05 ("A") = 0.35 beats B: 0.25 (" B") + 0.05 ("(B") = 0.30; D: 0.2; C absent.
+        // gold is B (original 1, plain order): 0.30 / (0.35 + 0.30 + 0.20) = 0.30 / 0.85
+        TaskHeader header = TestItems.header(TestItems.capitals(0, 1), Variant.PLAIN, "m");
+        Map<String, Double> logprobs = Map.of(" A", Math.log(0.30), "A", Math.log(0.05), " B", Math.log(0.25),
+                "(B", Math.log(0.05), " D", Math.log(0.2), " the", Math.log(0.1));
+
+        Score score = Scorer.score(completion(header, "", logprobs));
+
+        assertThat(score.chosenIndex()).isZero();
+        assertThat(score.outcome()).isEqualTo(Outcome.INCORRECT);
+        assertThat(score.goldProbability()).isCloseTo(0.30 / 0.85, within(1e-9));
+    }
+
+    @Test
+    void logprobsOfNoLabelFallBackToTheText() {
+        TaskHeader header = TestItems.header(TestItems.capitals(0, 1), Variant.PLAIN, "m");
+
+        Score score = Scorer.score(completion(header, "The answer is B", Map.of(" The", -0.1, " I", -2.0)));
+
+        assertThat(score.outcome()).isEqualTo(Outcome.CORRECT);
+        assertThat(score.goldProbability()).isNull();
+    }
 }

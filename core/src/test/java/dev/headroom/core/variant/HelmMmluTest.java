@@ -27,8 +27,8 @@ class HelmMmluTest {
     void helmIsHelmsJointFormat(String subject, int row, int shots) {
         Path data = SharedData.dataset("mmlu/data");
         MmluLoader loader = new MmluLoader(data, "mmlu");
-        Item item = loader.loadFile(subject, "test").get(row);
-        List<Item> dev = loader.loadFile(subject, "dev");
+        Item item = loader.subjectItems("test", subject).get(row);
+        List<Item> dev = loader.subjectItems("dev", subject);
 
         List<String> blocks = new ArrayList<>();
         blocks.add("The following are multiple choice questions (with answers) about " + subject.replace('_', ' ') + ".\n");

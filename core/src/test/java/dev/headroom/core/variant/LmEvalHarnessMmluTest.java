@@ -56,7 +56,7 @@ class LmEvalHarnessMmluTest {
     @MethodSource("items")
     void plainIsTheHarnessPromptZeroShot(String subject, int row) throws IOException {
         Path data = SharedData.dataset("mmlu/data");
-        Item item = new MmluLoader(data, "mmlu").loadFile(subject, "test").get(row);
+        Item item = new MmluLoader(data, "mmlu").subjectItems("test", subject).get(row);
 
         String expected = description(subject) + docToText(csvRow(data, subject, "test", row));
 
@@ -68,7 +68,7 @@ class LmEvalHarnessMmluTest {
     void plainFiveShotIsTheHarnessPromptWithTheFirstFiveDevExamples(String subject, int row) throws IOException {
         Path data = SharedData.dataset("mmlu/data");
         MmluLoader loader = new MmluLoader(data, "mmlu");
-        Item item = loader.loadFile(subject, "test").get(row);
+        Item item = loader.subjectItems("test", subject).get(row);
 
         StringBuilder expected = new StringBuilder(description(subject));
         for (int example = 0; example < 5; example++) {
@@ -77,7 +77,7 @@ class LmEvalHarnessMmluTest {
         }
         expected.append(docToText(csvRow(data, subject, "test", row)));
 
-        assertThat(PromptRenderer.render(item, VariantPresets.named("plain-5shot"), loader.loadFile(subject, "dev")).text())
+        assertThat(PromptRenderer.render(item, VariantPresets.named("plain-5shot"), loader.subjectItems("dev", subject)).text())
                 .isEqualTo(expected.toString());
     }
 

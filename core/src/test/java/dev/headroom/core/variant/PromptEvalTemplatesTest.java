@@ -32,7 +32,7 @@ class PromptEvalTemplatesTest {
     @Test
     void aTemplateIsFilledWithTheTopicTheQuestionAndUnitxtStyleChoices() {
         Variant first = PromptEvalTemplates.load(SharedData.dataset(FILE)).get(0);
-        Item item = new MmluLoader(SharedData.dataset("mmlu/data"), "mmlu").loadFile("high_school_physics", "test").get(3);
+        Item item = new MmluLoader(SharedData.dataset("mmlu/data"), "mmlu").subjectItems("test", "high_school_physics").get(3);
 
         String choices = "A. " + item.choices().get(0) + "\nB. " + item.choices().get(1) + "\nC. " + item.choices().get(2)
                 + "\nD. " + item.choices().get(3);

@@ -49,9 +49,9 @@ public final class RenderThroughput {
         Path templates = Path.of(args.length > 1 ? args[1]
                 : "../shared/datasets/prompt_templates/prompteval_mmlu/data/templates/MMLU/abstract_algebra.csv");
         MmluLoader loader = new MmluLoader(data, "mmlu");
-        List<Item> items = loader.load("test", Set.of());
+        List<Item> items = loader.items("test", Set.of());
         Map<String, List<Item>> examples = loader.subjects("dev").stream()
-                .collect(Collectors.toMap(Function.identity(), subject -> loader.loadFile(subject, "dev")));
+                .collect(Collectors.toMap(Function.identity(), subject -> loader.subjectItems("dev", subject)));
         System.out.printf("%d test items, %d subjects; one thread, %s%n", items.size(), examples.size(),
                 Runtime.version());
 

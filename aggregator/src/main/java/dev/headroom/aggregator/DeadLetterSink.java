@@ -1,0 +1,73 @@
+package dev.headroom.aggregator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Keeps every dead-lettered record, so a run's status can count the tasks that will never be scored.
+ * Topics: every dead-letter topic (prompts.&lt;model&gt;.dlq, completions.dlq, ...), read as text: they hold poison too.
+ */
+@ApplicationScoped
+public class DeadLetterSink {
+
+    private static final int PAYLOAD_LIMIT = 8192;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @Incoming("dead-letters")
+    @Blocking
+    public void store(ConsumerRecord<String, String> record) throws SQLException {
+        JsonNode header = taskHeader(record.value());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO dead_letters (dead_letter_topic, dead_letter_partition, dead_letter_offset, task_id,
+                                               run_id, model, reason, payload)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, record.topic());
+            insert.setInt(2, record.partition());
+            insert.setLong(3, record.offset());
+            insert.setString(4, text(header, "taskId", record.key()));
+            insert.setString(5, text(header, "runId", null));
+            insert.setString(6, text(header, "model", null));
+            insert.setString(7, reason(record));
+            insert.setString(8, record.value() == null ? null
+                    : record.value().substring(0, Math.min(record.value().length(), PAYLOAD_LIMIT)));
+            insert.executeUpdate();
+        }
+    }
+
+    /** The task header of a prompt, completion or score; missing from poison records. */
+    private JsonNode taskHeader(String value) {
+        try {
+            return value == null ? null : json.readTree(value).get("header");
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode header, String field, String fallback) {
+        return header != null && header.hasNonNull(field) ? header.get(field).asText() : fallback;
+    }
+
+    private static String reason(ConsumerRecord<String, String> record) {
+        Header reason = record.headers().lastHeader("dead-letter-reason");
+        return reason == null ? "no reason recorded" : new String(reason.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.headroom.core.stats;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.core.Hashing;
+import dev.headroom.core.TestItems;
+import dev.headroom.core.benchmark.Item;
+import dev.headroom.core.message.Completion;
+import dev.headroom.core.message.TaskHeader;
+import dev.headroom.core.scoring.Scorer;
+import dev.headroom.core.sim.SimModel;
+import dev.headroom.core.sim.SimProfile;
+import dev.headroom.core.sim.SimProfiles;
+import dev.headroom.core.variant.Variant;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The held-out best against the naive MaxP on sim models, whose truth is known. For one seed: a copy of the
+ * sim-7b-base profile named after the seed (so its per-variant format shifts are drawn anew), fresh items (so
+ * their difficulties and the answers are too), every item rendered under every variant of a 100-variant grid,
+ * answered by {@link SimModel#answer}, graded by {@link Scorer}.
+ *
+ * <p>The truth of a variant v is its true accuracy on these items, {@code T(v) = mean_i P(correct | item i, v)}
+ * with P from {@link SimModel#correctProbability}. Each estimator is checked against the truth of what it picked:
+ * MaxP claims the variant it picked (the best on all items, v*) scores MaxP, so its truth is T(v*); the held-out
+ * best claims that the variants it picked on one half score that on the other, so its truth is the mean of T over
+ * its two picks, weighted like the estimate by the size of the half each was scored on (equal halves here).
+ * Printed besides, without assertion: both errors against T(v*) and against the best truth, max_v T(v).
+ */
+class SimHeldOutBestTest {
+
+    private static final int SEEDS = 20;
+    private static final int ITEMS = 200;
+    private static final List<Variant> GRID = grid();
+
+    @Test
+    void overTwentySeedsTheHeldOutBestIsCloserToTheTruthOfItsPicksThanMaxP() {
+        Errors heldOut = new Errors();
+        Errors maxP = new Errors();
+        for (int seed = 0; seed < SEEDS; seed++) {
+            SimModel model = new SimModel(reseeded(SimProfiles.named("sim-7b-base"), seed));
+            List<ScoredTask> tasks = new ArrayList<>();
+            Map<String, Double> truth = new HashMap<>();
+            for (int row = 0; row < ITEMS; row++) {
+                Item item = item(seed, row);
+                for (Variant variant : GRID) {
+                    TaskHeader header = TestItems.header(item, variant, model.profile().name());
+                    Completion completion = new Completion(1, header, model.answer(header), Map.of(), "stop",
+                            0, 0, 0, 1, "sim");
+                    tasks.add(ScoredTask.of(Scorer.score(completion)));
+                    truth.merge(variant.id(), model.correctProbability(header) / ITEMS, Double::sum);
+                }
+            }
+            double bestTruth = truth.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+
+            ElicitationReport report = ElicitationAnalysis.report("seed " + seed, tasks, new AnalysisSettings(null, 0, 0));
+
+            double picked = report.heldOutChoices().stream().mapToDouble(truth::get).average().orElseThrow();
+            double best = truth.get(report.bestVariantId());
+            heldOut.add(report.heldOutBest().estimate(), picked, best, bestTruth);
+            maxP.add(report.maxP().estimate(), best, best, bestTruth);
+        }
+        System.out.printf("sim-7b-base, %d seeds of %d items x %d variants, mean |error| held-out best vs MaxP: "
+                        + "against the truth of its picks %.4f vs %.4f; against T(v*) %.4f vs %.4f; "
+                        + "against max T %.4f vs %.4f%n", SEEDS, ITEMS, GRID.size(), heldOut.ofPicks / SEEDS,
+                maxP.ofPicks / SEEDS, heldOut.ofReportedBest / SEEDS, maxP.ofReportedBest / SEEDS,
+                heldOut.ofBestTruth / SEEDS, maxP.ofBestTruth / SEEDS);
+
+        assertThat(heldOut.ofPicks).isLessThan(maxP.ofPicks);
+    }
+
+    /** Sums of absolute errors against three truths. */
+    private static final class Errors {
+        double ofPicks;
+        double ofReportedBest;
+        double ofBestTruth;
+
+        void add(double estimate, double picksTruth, double reportedBestTruth, double bestTruth) {
+            ofPicks += Math.abs(estimate - picksTruth);
+            ofReportedBest += Math.abs(estimate - reportedBestTruth);
+            ofBestTruth += Math.abs(estimate - bestTruth);
+        }
+    }
+
+    /** The profile under a new name: its format shifts are drawn from the name, so each seed gets its own. */
+    private static SimProfile reseeded(SimProfile profile, int seed) {
+        return new SimProfile(profile.name() + "/seed-" + seed, profile.family(), profile.parameterCount(),
+                profile.type(), profile.ability(), profile.formatSensitivity(), profile.fewShotGain(),
+                profile.guessWeights(), profile.unparsedRate());
+    }
+
+    /** 4 label styles x 5 option orders x 5 answer cues, 0-shot. */
+    private static List<Variant> grid() {
+        ObjectMapper json = new ObjectMapper();
+        List<Variant> grid = new ArrayList<>();
+        List<Map<String, Object>> orders = List.of(Map.of("kind", "ORIGINAL"), Map.of("kind", "REVERSED"),
+                Map.of("kind", "SHIFT", "k", 1), Map.of("kind", "SHIFT", "k", 2), Map.of("kind", "SHUFFLE", "k", 1));
+        for (String labels : List.of("UPPER", "LOWER", "NUMBER", "ROMAN")) {
+            for (Map<String, Object> order : orders) {
+                for (String cue : List.of("answer", "the-answer-is", "final-answer", "label-only", "answer-format")) {
+                    grid.add(json.convertValue(Map.of("labels", labels, "order", order, "answerCue", cue), Variant.class));
+                }
+            }
+        }
+        return grid;
+    }
+
+    private static Item item(int seed, int row) {
+        String id = "sim/seed" + seed + "/test/" + row;
+        int gold = (int) (Hashing.uniform("sim-test-gold", id) * 4);
+        return new Item(id, "sim", "synthetic", "test", "Question " + row + "?",
+                List.of("first " + row, "second " + row, "third " + row, "fourth " + row), gold);
+    }
+}
