@@ -58,6 +58,22 @@ class SimModelTest {
     }
 
     @Test
+    void positionProbabilitiesMatchHowOftenEachPositionIsAnswered() {
+        SimModel model = new SimModel(SimProfiles.named("sim-0.5b-base"));
+        List<TaskHeader> many = tasks(Variant.PLAIN, 4000);
+
+        for (int position = 0; position < 4; position++) {
+            int p = position;
+            double observed = many.stream().filter(t -> model.answer(t).equals(" " + t.labels().get(p))).count()
+                    / (double) many.size();
+            double expected = many.stream().mapToDouble(t -> model.positionProbabilities(t).get(p)).average().orElseThrow();
+            assertThat(observed).as("position %d", p).isCloseTo(expected, within(0.03));
+        }
+        assertThat(model.positionProbabilities(many.get(0)).stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1 - model.profile().unparsedRate(), within(1e-12));
+    }
+
+    @Test
     void largerModelsOfTheLadderAreMoreAble() {
         List<TaskHeader> many = tasks(Variant.PLAIN, 2000);
         double[] truths = List.of("sim-0.5b-base", "sim-1b-base", "sim-7b-base", "sim-70b-base").stream()

@@ -1,0 +1,110 @@
+package dev.headroom.worker.resilience;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * How many requests a replica may have in flight: additive increase, multiplicative decrease (AIMD), as TCP does.
+ * A 429 halves the limit, once per round trip (only a request sent after the last cut can cut again), and holds
+ * every new request back until its Retry-After has passed; each success adds 1/limit, about one per round trip of
+ * the whole window, up to the configured maximum.
+ */
+public final class AdaptiveLimit {
+
+    private final int max;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private double limit;
+    private int inFlight;
+    private long pausedUntil = Long.MIN_VALUE;
+    private long lastCut = Long.MIN_VALUE;
+
+    public AdaptiveLimit(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("the concurrency limit must be at least 1, not " + max);
+        }
+        this.max = max;
+        this.limit = max;
+    }
+
+    /**
+     * Waits for a slot, and for any Retry-After pause to end.
+     *
+     * @return the time the slot was taken ({@link System#nanoTime()}), to pass to the release; or -1 when the
+     *         deadline passed first
+     */
+    public long acquire(long deadlineNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            while (true) {
+                long now = System.nanoTime();
+                if (now - deadlineNanos >= 0) {
+                    return -1;
+                }
+                if (now - pausedUntil >= 0 && inFlight < (int) limit) {
+                    inFlight++;
+                    return now;
+                }
+                long wakeUp = now - pausedUntil < 0 ? Math.min(pausedUntil - now, deadlineNanos - now) : deadlineNanos - now;
+                changed.await(wakeUp, TimeUnit.NANOSECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A request succeeded, or failed for a reason other than a rate limit. */
+    public void release(boolean succeeded) {
+        lock.lock();
+        try {
+            inFlight--;
+            if (succeeded) {
+                limit = Math.min(max, limit + 1 / limit);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A request taken at {@code acquiredAt} was answered 429. */
+    public void releaseRateLimited(long acquiredAt, Duration retryAfter) {
+        lock.lock();
+        try {
+            inFlight--;
+            long now = System.nanoTime();
+            if (acquiredAt - lastCut >= 0) {
+                limit = Math.max(1, limit / 2);
+                lastCut = now;
+            }
+            long until = now + retryAfter.toNanos();
+            if (until - pausedUntil > 0 || pausedUntil == Long.MIN_VALUE) {
+                pausedUntil = until;
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The current limit, whole requests. */
+    public int current() {
+        lock.lock();
+        try {
+            return (int) limit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int inFlight() {
+        lock.lock();
+        try {
+            return inFlight;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
