@@ -27,7 +27,8 @@ final class LabelLogprobs {
         return byLabel;
     }
 
-    private static String bare(String token) {
+    /** The token without surrounding space, brackets and trailing punctuation; empty for a token of only those. */
+    static String bare(String token) {
         String stripped = token.strip();
         if (stripped.startsWith("(") || stripped.startsWith("[")) {
             stripped = stripped.substring(1);

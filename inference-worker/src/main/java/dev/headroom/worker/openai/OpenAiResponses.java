@@ -13,9 +13,13 @@ import java.util.Map;
 
 /**
  * Reads the 200 bodies of {@code /chat/completions} and {@code /completions} in the shapes OpenAI and the
- * OpenAI-compatible servers return. Log-probabilities come from the first token that is not blank: chat's
- * {@code choices[0].logprobs.content[i].top_logprobs} (a list of {token, logprob}) or legacy's
- * {@code choices[0].logprobs.top_logprobs[i]} (a map token → logprob), with the chosen token itself added.
+ * OpenAI-compatible servers return.
+ *
+ * <p>Label log-probabilities come from the answer's first token that is more than space and punctuation (so "(A)"
+ * is read at "A"): chat's {@code choices[0].logprobs.content[i].top_logprobs} (a list of {token, logprob}) or
+ * legacy's {@code choices[0].logprobs.top_logprobs[i]} (a map token → logprob), with the chosen token itself. They
+ * are kept only when that chosen token is a label: at a position where the model began "The answer is", the labels'
+ * alternatives are not its answer distribution, and the scorer must read the text instead.
  */
 final class OpenAiResponses {
 
@@ -47,45 +51,38 @@ final class OpenAiResponses {
             throw new CallFailure(FailureKind.MALFORMED, "choices[0] has no " + (chat ? "message.content" : "text"));
         }
         JsonNode usage = response.path("usage");
-        Map<String, Double> alternatives = chat ? chatAlternatives(choice.path("logprobs")) : legacyAlternatives(choice.path("logprobs"));
-        return new ParsedCompletion(textNode.asText(""), LabelLogprobs.match(alternatives, labels),
+        return new ParsedCompletion(textNode.asText(""), labelLogprobs(choice.path("logprobs"), chat, labels),
                 choice.path("finish_reason").asText("unknown"), usage.path("prompt_tokens").asInt(0),
                 usage.path("completion_tokens").asInt(0),
                 SIM_FINGERPRINT.equals(response.path("system_fingerprint").asText(null)));
     }
 
-    private static Map<String, Double> chatAlternatives(JsonNode logprobs) {
-        Map<String, Double> alternatives = new LinkedHashMap<>();
-        for (JsonNode position : logprobs.path("content")) {
-            String token = position.path("token").asText("");
-            if (token.isBlank()) {
+    private static Map<String, Double> labelLogprobs(JsonNode logprobs, boolean chat, List<String> labels) {
+        JsonNode positions = chat ? logprobs.path("content") : logprobs.path("tokens");
+        for (int i = 0; i < positions.size(); i++) {
+            String token = chat ? positions.path(i).path("token").asText("") : positions.path(i).asText("");
+            if (LabelLogprobs.bare(token).isEmpty()) {
                 continue;
             }
-            alternatives.put(token, position.path("logprob").asDouble());
-            for (JsonNode alternative : position.path("top_logprobs")) {
-                alternatives.put(alternative.path("token").asText(""), alternative.path("logprob").asDouble());
+            if (!labels.contains(LabelLogprobs.bare(token))) {
+                return Map.of();
             }
-            break;
+            Map<String, Double> alternatives = new LinkedHashMap<>();
+            if (chat) {
+                alternatives.put(token, positions.path(i).path("logprob").asDouble());
+                for (JsonNode alternative : positions.path(i).path("top_logprobs")) {
+                    alternatives.put(alternative.path("token").asText(""), alternative.path("logprob").asDouble());
+                }
+            } else {
+                alternatives.put(token, logprobs.path("token_logprobs").path(i).asDouble());
+                for (Iterator<Map.Entry<String, JsonNode>> it = logprobs.path("top_logprobs").path(i).fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> alternative = it.next();
+                    alternatives.put(alternative.getKey(), alternative.getValue().asDouble());
+                }
+            }
+            return LabelLogprobs.match(alternatives, labels);
         }
-        return alternatives;
-    }
-
-    private static Map<String, Double> legacyAlternatives(JsonNode logprobs) {
-        Map<String, Double> alternatives = new LinkedHashMap<>();
-        JsonNode tokens = logprobs.path("tokens");
-        for (int i = 0; i < tokens.size(); i++) {
-            String token = tokens.path(i).asText("");
-            if (token.isBlank()) {
-                continue;
-            }
-            alternatives.put(token, logprobs.path("token_logprobs").path(i).asDouble());
-            for (Iterator<Map.Entry<String, JsonNode>> it = logprobs.path("top_logprobs").path(i).fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> alternative = it.next();
-                alternatives.put(alternative.getKey(), alternative.getValue().asDouble());
-            }
-            break;
-        }
-        return alternatives;
+        return Map.of();
     }
 
     /** Error bodies are shown in dead-letter reasons; a short prefix is enough and keeps reasons small. */

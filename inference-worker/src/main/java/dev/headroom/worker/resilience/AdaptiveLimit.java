@@ -18,8 +18,9 @@ public final class AdaptiveLimit {
     private final Condition changed = lock.newCondition();
     private double limit;
     private int inFlight;
-    private long pausedUntil = Long.MIN_VALUE;
-    private long lastCut = Long.MIN_VALUE;
+    /** nanoTime values, compared by difference as nanoTime requires; both start at construction. */
+    private long pausedUntil = System.nanoTime();
+    private long lastCut = pausedUntil;
 
     public AdaptiveLimit(int max) {
         if (max < 1) {
@@ -80,7 +81,7 @@ public final class AdaptiveLimit {
                 lastCut = now;
             }
             long until = now + retryAfter.toNanos();
-            if (until - pausedUntil > 0 || pausedUntil == Long.MIN_VALUE) {
+            if (until - pausedUntil > 0) {
                 pausedUntil = until;
             }
             changed.signalAll();
