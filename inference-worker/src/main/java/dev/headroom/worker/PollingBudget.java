@@ -1,5 +1,6 @@
 package dev.headroom.worker;
 
+import dev.headroom.worker.openai.OpenAiConfig;
 import dev.headroom.worker.resilience.RetryConfig;
 import org.eclipse.microprofile.config.Config;
 
@@ -20,12 +21,10 @@ record PollingBudget(Duration taskDeadline, Duration requestTimeout, Duration ma
     static final String MAX_AGE_KEY = "mp.messaging.incoming.prompts.throttled.unprocessed-record-max-age.ms";
     private static final Duration MARGIN = Duration.ofSeconds(5);
 
-    static PollingBudget of(WorkerConfig worker, RetryConfig retry, Config config) {
-        Duration requestTimeout = config.getOptionalValue("headroom.worker.openai.request-timeout", Duration.class)
-                .orElse(Duration.ZERO);
+    static PollingBudget of(WorkerConfig worker, RetryConfig retry, OpenAiConfig openAi, Config config) {
         long maxAgeMillis = config.getOptionalValue(MAX_AGE_KEY, Long.class).orElse(60_000L);
-        return new PollingBudget(retry.taskDeadline(), worker.backend().equals("openai") ? requestTimeout : Duration.ZERO,
-                Duration.ofMillis(maxAgeMillis));
+        return new PollingBudget(retry.taskDeadline(),
+                worker.backend().equals("openai") ? openAi.requestTimeout() : Duration.ZERO, Duration.ofMillis(maxAgeMillis));
     }
 
     Duration worstCaseWait() {

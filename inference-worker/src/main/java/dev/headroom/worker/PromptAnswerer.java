@@ -2,6 +2,7 @@ package dev.headroom.worker;
 
 import dev.headroom.core.message.Completion;
 import dev.headroom.core.message.PromptTask;
+import dev.headroom.worker.openai.OpenAiConfig;
 import dev.headroom.worker.resilience.RetryConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -41,8 +42,9 @@ public class PromptAnswerer {
     private final ExecutorService callers;
 
     @Inject
-    public PromptAnswerer(ModelBackend backend, WorkerConfig config, RetryConfig retry, Config channels) {
-        PollingBudget.of(config, retry, channels).check();
+    public PromptAnswerer(ModelBackend backend, WorkerConfig config, RetryConfig retry, OpenAiConfig openAi,
+                          Config channels) {
+        PollingBudget.of(config, retry, openAi, channels).check();
         this.backend = backend;
         this.maxConcurrency = config.maxConcurrency();
         AtomicInteger threads = new AtomicInteger();
