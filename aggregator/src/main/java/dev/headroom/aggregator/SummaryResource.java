@@ -14,7 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Path("/runs/{runId}/summary")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +42,24 @@ public class SummaryResource {
                             items, correct, result.getLong(6), items == 0 ? 0 : (double) correct / items));
                 }
             }
-            return new RunSummary(runId, rows);
+            return new RunSummary(runId, rows, deadLettered(connection, runId));
+        }
+    }
+
+    /** A task that was dead-lettered and also scored (a redelivery succeeded) counts as scored only. */
+    private static Map<String, Long> deadLettered(Connection connection, String runId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT model, count(*) FROM dead_letters d
+                WHERE run_id = ? AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.task_id = d.task_id)
+                GROUP BY model""")) {
+            query.setString(1, runId);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    counts.put(result.getString(1), result.getLong(2));
+                }
+            }
+            return counts;
         }
     }
 }

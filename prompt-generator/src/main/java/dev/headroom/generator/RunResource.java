@@ -86,19 +86,22 @@ public class RunResource {
         long expectedPerModel = run.expectedTasks() / spec.models().size();
         Map<String, RunStatus.ModelProgress> progress = new LinkedHashMap<>();
         long scored = 0;
+        long deadLettered = 0;
         try {
             RunSummary summary = aggregator.summary(runId);
             for (String model : spec.models()) {
                 long modelScored = summary.scored(model);
-                progress.put(model, new RunStatus.ModelProgress(expectedPerModel, modelScored));
+                progress.put(model, new RunStatus.ModelProgress(expectedPerModel, modelScored,
+                        summary.deadLettered(model)));
                 scored += modelScored;
+                deadLettered += summary.deadLettered(model);
             }
         } catch (RuntimeException e) {
             Log.warnf("run %s: aggregator unreachable for progress: %s", runId, e.getMessage());
         }
-        boolean complete = run.status() == RunRegistry.Status.PUBLISHED && scored == run.expectedTasks();
+        boolean complete = run.status() == RunRegistry.Status.PUBLISHED && scored + deadLettered == run.expectedTasks();
         JsonNode specNode = CANONICAL.readTree(run.specJson());
         return Response.ok(new RunStatus(runId, specNode, run.status().name(), run.expectedTasks(),
-                run.publishedTasks(), scored, progress, complete, run.error())).build();
+                run.publishedTasks(), scored, deadLettered, progress, complete, run.error())).build();
     }
 }
