@@ -1,15 +1,15 @@
 package dev.headroom.worker.resilience;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * How many requests a replica may have in flight: additive increase, multiplicative decrease (AIMD), as TCP does.
- * A 429 halves the limit, once per round trip (only a request sent after the last cut can cut again), and holds
- * every new request back until its Retry-After has passed; each success adds 1/limit, about one per round trip of
- * the whole window, up to the configured maximum.
+ * A 429 halves the limit, once per round trip (only a request sent after the last cut can cut again); each success
+ * adds 1/limit, about one per round trip of the whole window, up to the configured maximum. The rate-limited request
+ * itself waits for its Retry-After before it is retried ({@link Backoff}); the others go on within the smaller limit,
+ * so that a server answering a few random 429s is not left idle by a pause of every request.
  */
 public final class AdaptiveLimit {
 
@@ -18,9 +18,8 @@ public final class AdaptiveLimit {
     private final Condition changed = lock.newCondition();
     private double limit;
     private int inFlight;
-    /** nanoTime values, compared by difference as nanoTime requires; both start at construction. */
-    private long pausedUntil = System.nanoTime();
-    private long lastCut = pausedUntil;
+    /** A nanoTime value, compared by difference as nanoTime requires. */
+    private long lastCut = System.nanoTime();
 
     public AdaptiveLimit(int max) {
         if (max < 1) {
@@ -31,7 +30,7 @@ public final class AdaptiveLimit {
     }
 
     /**
-     * Waits for a slot, and for any Retry-After pause to end.
+     * Waits for a slot.
      *
      * @return the time the slot was taken ({@link System#nanoTime()}), to pass to the release; or -1 when the
      *         deadline passed first
@@ -44,12 +43,11 @@ public final class AdaptiveLimit {
                 if (now - deadlineNanos >= 0) {
                     return -1;
                 }
-                if (now - pausedUntil >= 0 && inFlight < (int) limit) {
+                if (inFlight < (int) limit) {
                     inFlight++;
                     return now;
                 }
-                long wakeUp = now - pausedUntil < 0 ? Math.min(pausedUntil - now, deadlineNanos - now) : deadlineNanos - now;
-                changed.await(wakeUp, TimeUnit.NANOSECONDS);
+                changed.await(deadlineNanos - now, TimeUnit.NANOSECONDS);
             }
         } finally {
             lock.unlock();
@@ -71,7 +69,7 @@ public final class AdaptiveLimit {
     }
 
     /** A request taken at {@code acquiredAt} was answered 429. */
-    public void releaseRateLimited(long acquiredAt, Duration retryAfter) {
+    public void releaseRateLimited(long acquiredAt) {
         lock.lock();
         try {
             inFlight--;
@@ -79,10 +77,6 @@ public final class AdaptiveLimit {
             if (acquiredAt - lastCut >= 0) {
                 limit = Math.max(1, limit / 2);
                 lastCut = now;
-            }
-            long until = now + retryAfter.toNanos();
-            if (until - pausedUntil > 0) {
-                pausedUntil = until;
             }
             changed.signalAll();
         } finally {

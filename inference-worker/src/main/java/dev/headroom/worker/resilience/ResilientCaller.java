@@ -95,7 +95,7 @@ public final class ResilientCaller {
 
     private void record(CallFailure failure, long acquiredAt) {
         if (failure.kind() == FailureKind.RATE_LIMITED) {
-            limit.releaseRateLimited(acquiredAt, failure.retryAfter().orElse(Duration.ZERO));
+            limit.releaseRateLimited(acquiredAt);
         } else {
             limit.release(false);
         }

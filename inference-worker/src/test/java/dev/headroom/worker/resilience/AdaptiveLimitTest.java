@@ -29,26 +29,17 @@ class AdaptiveLimitTest {
         long first = limit.acquire(in(Duration.ofSeconds(1)));
         long second = limit.acquire(in(Duration.ofSeconds(1)));
 
-        limit.releaseRateLimited(first, Duration.ZERO);
-        limit.releaseRateLimited(second, Duration.ZERO);
+        limit.releaseRateLimited(first);
+        limit.releaseRateLimited(second);
 
         assertThat(limit.current()).isEqualTo(8);
-    }
-
-    @Test
-    void holdsEveryNewRequestBackUntilRetryAfterHasPassed() throws InterruptedException {
-        AdaptiveLimit limit = new AdaptiveLimit(16);
-        limit.releaseRateLimited(limit.acquire(in(Duration.ofSeconds(1))), Duration.ofSeconds(30));
-
-        assertThat(limit.acquire(in(Duration.ofMillis(50)))).isEqualTo(-1);
-        assertThat(limit.inFlight()).isZero();
     }
 
     @Test
     void neverBelowOne() throws InterruptedException {
         AdaptiveLimit limit = new AdaptiveLimit(4);
         for (int i = 0; i < 10; i++) {
-            limit.releaseRateLimited(limit.acquire(in(Duration.ofSeconds(1))), Duration.ZERO);
+            limit.releaseRateLimited(limit.acquire(in(Duration.ofSeconds(1))));
         }
 
         assertThat(limit.current()).isEqualTo(1);

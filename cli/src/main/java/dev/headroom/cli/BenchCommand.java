@@ -1,0 +1,10 @@
+package dev.headroom.cli;
+
+import picocli.CommandLine.Command;
+
+/** Measurements that take minutes and the whole machine: commands, never tests. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of the local stack against the sim server (simulated models, not real ones).",
+        subcommands = {SaturationBench.class, FaultBench.class})
+public class BenchCommand {
+}
