@@ -54,10 +54,7 @@ public class FaultBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path home = HeadroomHome.resolve();
-        Path data = mmlu != null ? mmlu : home.resolve("../shared/datasets/mmlu/data").normalize();
-        if (!Files.isDirectory(data.resolve("test"))) {
-            throw new IllegalArgumentException("--mmlu " + data + ": no test/ directory there");
-        }
+        Path data = BenchCommand.mmluData(home, mmlu);
         SimServerConfig server = SimServerConfig.plain(Duration.ofMillis(latencyMillis))
                 .withLatency(new Latency(Duration.ofMillis(latencyMillis), 0.5))
                 .withFaults(FaultPlan.everyKind(faults), Duration.ofSeconds(15));

@@ -53,10 +53,7 @@ public class SaturationBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path home = HeadroomHome.resolve();
-        Path data = mmlu != null ? mmlu : home.resolve("../shared/datasets/mmlu/data").normalize();
-        if (!Files.isDirectory(data.resolve("test"))) {
-            throw new IllegalArgumentException("--mmlu " + data + ": no test/ directory there");
-        }
+        Path data = BenchCommand.mmluData(home, mmlu);
         double limit = cap * 1000.0 / latencyMillis;
         out.printf("sim server: %d ms fixed latency, cap %d (%s beyond it): a limit of %.0f requests/s%n", latencyMillis,
                 cap, overflow, limit);
@@ -71,18 +68,22 @@ public class SaturationBench implements Callable<Integer> {
                 String runId = stack.client().submit(spec);
                 Window window = measure(stack, items, Duration.ofSeconds(items / Math.max(1, (long) limit) * 4 + 120));
                 SimServerStats.Snapshot stats = stack.simServer().stats();
-                out.printf("replicas %d × concurrency %d: %.1f answered/s over the middle 80%% (%.1f%% of the limit); "
-                                + "peak in service %d, peak open %d, 429 at the cap %d; run %s%n", replicas, perReplica,
-                        window.rate(), 100 * window.rate() / limit, stats.peakInService(), stats.peakOpen(),
-                        stats.rejectedAtCap(), runId);
+                out.printf("replicas %d × concurrency %d: %.1f answered/s over the middle 80%% (%.1f%% of the limit), "
+                                + "mean in service %.1f; peak in service %d, peak open %d, 429 at the cap %d; run %s%n",
+                        replicas, perReplica, window.rate(), 100 * window.rate() / limit, window.meanInService(),
+                        stats.peakInService(), stats.peakOpen(), stats.rejectedAtCap(), runId);
             }
             DemoCommand.deleteRecursively(workDir);
         }
         return 0;
     }
 
-    /** Answered requests per second between 10% and 90% of the tasks. */
-    record Window(double rate) {
+    /**
+     * @param rate          answered requests per second between 10% and 90% of the tasks
+     * @param meanInService requests in service, sampled every 20 ms over the same window: at the cap, the workers
+     *                      kept the server full, and any shortfall of the rate is the server's own
+     */
+    record Window(double rate, double meanInService) {
     }
 
     private static Window measure(LocalStack stack, int tasks, Duration timeout) throws InterruptedException {
@@ -91,15 +92,22 @@ public class SaturationBench implements Callable<Integer> {
         long endCount = Math.round(tasks * 0.9);
         long startNanos = -1;
         long startAnswered = 0;
+        long inServiceSum = 0;
+        long samples = 0;
         while (System.nanoTime() - deadline < 0) {
-            long answered = stack.simServer().stats().answered();
+            SimServerStats.Snapshot stats = stack.simServer().stats();
             long now = System.nanoTime();
-            if (startNanos < 0 && answered >= startCount) {
+            if (startNanos < 0 && stats.answered() >= startCount) {
                 startNanos = now;
-                startAnswered = answered;
+                startAnswered = stats.answered();
             }
-            if (startNanos >= 0 && answered >= endCount) {
-                return new Window((answered - startAnswered) / ((now - startNanos) / 1e9));
+            if (startNanos >= 0) {
+                inServiceSum += stats.inService();
+                samples++;
+            }
+            if (startNanos >= 0 && stats.answered() >= endCount) {
+                return new Window((stats.answered() - startAnswered) / ((now - startNanos) / 1e9),
+                        (double) inServiceSum / samples);
             }
             Thread.sleep(20);
         }
