@@ -82,7 +82,8 @@ public class FaultBench implements Callable<Integer> {
             out.printf("scored %d, dead-lettered %d, lost %d (from Postgres)%n", scored, deadLettered,
                     expected - scored - deadLettered);
             StackDatabase.column(stack, "SELECT count(*) || ' × ' || split_part(reason, ':', 1) FROM aggregator.dead_letters"
-                    + " WHERE run_id = '" + runId + "' GROUP BY 2 ORDER BY 1 DESC").forEach(line -> out.println("  " + line));
+                    + " WHERE run_id = '" + runId + "' GROUP BY split_part(reason, ':', 1) ORDER BY count(*) DESC")
+                    .forEach(line -> out.println("  " + line));
             out.println("faults injected: " + stack.simServer().stats().faults() + ", requests "
                     + stack.simServer().stats().requests());
         }
