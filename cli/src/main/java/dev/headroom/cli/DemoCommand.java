@@ -23,8 +23,9 @@ import java.util.concurrent.Callable;
 
 /** Runs a small evaluation end to end on the embedded stack and prints what it measured. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start Kafka, PostgreSQL and the four services locally, run a demo evaluation with two sim "
-                + "models (simulated, not real models) under two prompt variants, print the summary, stop everything.")
+        description = "Start Kafka, PostgreSQL, the sim server and the four services locally, run a demo evaluation "
+                + "with two sim models (simulated, not real models, asked over the OpenAI-compatible HTTP API) under two "
+                + "prompt variants, print the summary, stop everything.")
 public class DemoCommand implements Callable<Integer> {
 
     static final List<String> MODELS = List.of("sim-1b-base", "sim-7b-instruct");
@@ -86,11 +87,12 @@ public class DemoCommand implements Callable<Integer> {
             if ("FAILED".equals(status.get("status").asText())) {
                 throw new IllegalStateException("run " + runId + " failed: " + status.get("error").asText());
             }
-            long scored = status.get("scoredTasks").asLong();
-            if (scored != lastPrinted) {
-                out.printf("  %s: %d / %d tasks scored%n", status.get("status").asText(), scored,
-                        status.get("expectedTasks").asLong());
-                lastPrinted = scored;
+            long finished = status.get("scoredTasks").asLong() + status.get("deadLetteredTasks").asLong();
+            if (finished != lastPrinted) {
+                out.printf("  %s: %d / %d tasks scored, %d dead-lettered%n", status.get("status").asText(),
+                        status.get("scoredTasks").asLong(), status.get("expectedTasks").asLong(),
+                        status.get("deadLetteredTasks").asLong());
+                lastPrinted = finished;
             }
             if (status.get("complete").asBoolean()) {
                 return status;
@@ -114,7 +116,7 @@ public class DemoCommand implements Callable<Integer> {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

@@ -4,6 +4,8 @@ import dev.headroom.localstack.ChildJvm;
 import dev.headroom.localstack.EmbeddedDatabase;
 import dev.headroom.localstack.KafkaBroker;
 import dev.headroom.localstack.Ports;
+import dev.headroom.simserver.SimServer;
+import dev.headroom.simserver.SimServerConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,10 +36,23 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     /**
-     * @param workerModels one worker process per model, each serving the sim profile of that name
-     * @param benchmarks   benchmark name to data directory, beside the bundled sample
+     * @param workerModels     worker processes per model, each serving the sim profile of that name
+     * @param benchmarks       benchmark name to data directory, beside the bundled sample
+     * @param simServer        the sim server the workers reach over HTTP, the production path; null for workers that
+     *                         play the sims in-process
+     * @param replicasPerModel worker processes per model, one consumer group
+     * @param workerProperties further system properties of every worker, e.g. -Dheadroom.worker.max-concurrency=64
      */
-    public record Options(List<String> workerModels, Map<String, Path> benchmarks) {
+    public record Options(List<String> workerModels, Map<String, Path> benchmarks, SimServerConfig simServer,
+                          int replicasPerModel, List<String> workerProperties) {
+
+        /** The demo's latency: enough to look like a server, small enough for a quick demo. */
+        static final Duration DEMO_LATENCY = Duration.ofMillis(20);
+
+        /** One worker per model, reaching the sims through a sim server with the demo's latency. */
+        public Options(List<String> workerModels, Map<String, Path> benchmarks) {
+            this(workerModels, benchmarks, SimServerConfig.plain(DEMO_LATENCY), 1, List.of());
+        }
     }
 
     private final Path home;
@@ -48,6 +63,9 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private KafkaBroker broker;
     private EmbeddedDatabase database;
+    private SimServer simServer;
+    /** The backend settings every worker starts with: the sim server's address when there is one. */
+    private List<String> workerBackend = List.of();
 
     private LocalStack(Path home, Path workDir, PrintStream log) {
         this.home = home;
@@ -112,8 +130,20 @@ public final class LocalStack implements AutoCloseable {
                 generatorProperties.add("-Dheadroom.generator.benchmarks." + name + ".path=" + dir.toAbsolutePath()));
         launch("prompt-generator", "prompt-generator", Ports.freeLoopbackPort(), true, generatorProperties);
         launch("scorer", "scorer", Ports.freeLoopbackPort(), false, List.of());
+        List<String> backend = new ArrayList<>();
+        if (options.simServer() != null) {
+            simServer = SimServer.start(options.simServer());
+            started.add(simServer);
+            log.println("sim server (simulated models, not real ones) at " + simServer.baseUrl());
+            backend.addAll(List.of("-Dheadroom.worker.backend=openai",
+                    "-Dheadroom.worker.openai.base-url=" + simServer.baseUrl(), "-Dheadroom.worker.openai.sim-task=true"));
+        }
+        backend.addAll(options.workerProperties());
+        workerBackend = List.copyOf(backend);
         for (String model : options.workerModels()) {
-            launchWorker(model);
+            for (int replica = 1; replica <= options.replicasPerModel(); replica++) {
+                launchWorker(model, replica);
+            }
         }
         for (String service : services.keySet()) {
             awaitReady(service);
@@ -124,20 +154,21 @@ public final class LocalStack implements AutoCloseable {
     /** Deploys one more worker, for a model that may be new to the running stack. */
     public void startWorker(String model) {
         try {
-            launchWorker(model);
+            launchWorker(model, 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(workerName(model));
+        awaitReady(workerName(model, 1));
     }
 
-    private void launchWorker(String model) throws IOException {
-        launch("inference-worker", workerName(model), Ports.freeLoopbackPort(), false,
-                List.of("-Dheadroom.worker.model=" + model));
+    private void launchWorker(String model, int replica) throws IOException {
+        List<String> properties = new ArrayList<>(workerBackend);
+        properties.add("-Dheadroom.worker.model=" + model);
+        launch("inference-worker", workerName(model, replica), Ports.freeLoopbackPort(), false, properties);
     }
 
-    private static String workerName(String model) {
-        return "worker-" + model;
+    static String workerName(String model, int replica) {
+        return replica == 1 ? "worker-" + model : "worker-" + model + "-" + replica;
     }
 
     private void launch(String module, String name, int port, boolean usesDatabase, List<String> properties)
@@ -208,6 +239,19 @@ public final class LocalStack implements AutoCloseable {
 
     public String jdbcUrl() {
         return database.jdbcUrl(DATABASE);
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    /** The sim server the workers reach, if the options asked for one. */
+    public SimServer simServer() {
+        return simServer;
+    }
+
+    public Map<String, ChildJvm> services() {
+        return services;
     }
 
     /** The services together (each drains on SIGTERM), then the database and the broker. */

@@ -24,10 +24,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,15 +158,7 @@ class PipelineTest {
     }
 
     private static List<String> query(String sql) throws Exception {
-        var database = TestInfrastructure.get().database();
-        try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(), database.user(), database.password());
-             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+        return StackDatabase.column(stack, sql);
     }
 
     /** Every consumer group has read and committed everything published so far: the resubmitted wave has landed. */

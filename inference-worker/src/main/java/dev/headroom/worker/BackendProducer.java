@@ -7,6 +7,11 @@ import dev.headroom.core.sim.SimProfile;
 import dev.headroom.core.sim.SimProfiles;
 import dev.headroom.worker.gguf.GgufBackend;
 import io.quarkus.runtime.Startup;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.worker.openai.OpenAiBackend;
+import dev.headroom.worker.openai.OpenAiConfig;
+import dev.headroom.worker.resilience.ResilientCaller;
+import dev.headroom.worker.resilience.RetryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -38,13 +43,15 @@ public class BackendProducer {
     @Produces
     @ApplicationScoped
     @Startup
-    ModelBackend backend(WorkerConfig config) {
+    ModelBackend backend(WorkerConfig config, OpenAiConfig openAi, RetryConfig retry, ObjectMapper json) {
         return switch (config.backend()) {
             case "sim" -> new SimBackend(config.simProfile().orElse(config.model()));
+            case "openai" -> new OpenAiBackend(openAi, config.model(),
+                    new ResilientCaller(retry, openAi.requestTimeout(), config.maxConcurrency()), json);
             case "replay" -> replay(config);
             case GgufBackend.NAME -> GgufBackend.start(config.gguf());
             default -> throw new IllegalArgumentException("headroom.worker.backend: unknown backend '"
-                    + config.backend() + "'; known: sim, replay, " + GgufBackend.NAME);
+                    + config.backend() + "'; known: sim, openai, replay, " + GgufBackend.NAME);
         };
     }
 

@@ -14,8 +14,8 @@ public interface WorkerConfig {
     String model();
 
     /**
-     * Which backend answers: "sim" (a simulated model, never a real one), "replay" (a published run's answers) or
-     * "gguf" (a GGUF file through llama.cpp).
+     * Which backend answers: "sim" (a simulated model in-process, never a real one), "openai" (an OpenAI-compatible
+     * server), "replay" (a published run's answers) or "gguf" (a GGUF file through llama.cpp).
      */
     @WithDefault("sim")
     String backend();
@@ -23,8 +23,8 @@ public interface WorkerConfig {
     /** The sim profile to play; defaults to the model name. */
     Optional<String> simProfile();
 
-    /** Requests in flight at once per replica. */
-    @WithDefault("1")
+    /** Tasks this replica answers at once; the server sees at most this many requests from it in flight. */
+    @WithDefault("16")
     int maxConcurrency();
 
     /** Where the replay backend finds its recorded answers. */

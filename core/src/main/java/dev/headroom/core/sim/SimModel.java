@@ -9,6 +9,9 @@ import java.util.List;
 /** Answers tasks as a {@link SimProfile} says, deterministically: the same task always gets the same answer. */
 public final class SimModel {
 
+    /** What a sim says when it names no option. */
+    public static final String UNPARSED_ANSWER = " I am not sure.";
+
     private final SimProfile profile;
 
     public SimModel(SimProfile profile) {
@@ -23,7 +26,7 @@ public final class SimModel {
     public String answer(TaskHeader task) {
         String key = task.itemId() + "\u0000" + task.variant().id();
         if (Hashing.uniform("sim-unparsed", profile.name(), key) < profile.unparsedRate()) {
-            return " I am not sure.";
+            return UNPARSED_ANSWER;
         }
         int position = Hashing.uniform("sim-knows", profile.name(), key) < knowProbability(task.itemId(), task.variant())
                 ? task.goldPosition()
@@ -33,9 +36,23 @@ public final class SimModel {
 
     /** The true probability of a correct answer, unparsed answers counted as wrong: the truth estimators are checked against. */
     public double correctProbability(TaskHeader task) {
+        return positionProbabilities(task).get(task.goldPosition());
+    }
+
+    /**
+     * The probability that {@link #answer} names each presented position; what they leave short of 1 is the
+     * chance of an unparsed answer. A server that plays this sim reports these as the labels' log-probabilities.
+     */
+    public List<Double> positionProbabilities(TaskHeader task) {
         double know = knowProbability(task.itemId(), task.variant());
-        double guessRight = guessWeightShare(task.goldPosition(), task.labels().size());
-        return (1 - profile.unparsedRate()) * (know + (1 - know) * guessRight);
+        int optionCount = task.labels().size();
+        Double[] probabilities = new Double[optionCount];
+        for (int position = 0; position < optionCount; position++) {
+            double chosen = (1 - know) * guessWeightShare(position, optionCount)
+                    + (position == task.goldPosition() ? know : 0);
+            probabilities[position] = (1 - profile.unparsedRate()) * chosen;
+        }
+        return List.of(probabilities);
     }
 
     double knowProbability(String itemId, Variant variant) {

@@ -60,6 +60,22 @@ class SimModelTest {
 
     /** Over many formats: on any one format, a model's format offset may put it past the next size up. */
     @Test
+    void positionProbabilitiesMatchHowOftenEachPositionIsAnswered() {
+        SimModel model = new SimModel(SimProfiles.named("sim-0.5b-base"));
+        List<TaskHeader> many = tasks(Variant.PLAIN, 4000);
+
+        for (int position = 0; position < 4; position++) {
+            int p = position;
+            double observed = many.stream().filter(t -> model.answer(t).equals(" " + t.labels().get(p))).count()
+                    / (double) many.size();
+            double expected = many.stream().mapToDouble(t -> model.positionProbabilities(t).get(p)).average().orElseThrow();
+            assertThat(observed).as("position %d", p).isCloseTo(expected, within(0.03));
+        }
+        assertThat(model.positionProbabilities(many.get(0)).stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1 - model.profile().unparsedRate(), within(1e-12));
+    }
+
+    @Test
     void largerModelsOfTheLadderAreMoreAble() {
         List<TaskHeader> many = VariantPresets.formatSpread().stream().limit(40)
                 .flatMap(variant -> tasks(variant, 100).stream()).toList();
