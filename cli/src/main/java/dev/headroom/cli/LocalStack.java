@@ -135,8 +135,11 @@ public final class LocalStack implements AutoCloseable {
             simServer = SimServer.start(options.simServer());
             started.add(simServer);
             log.println("sim server (simulated models, not real ones) at " + simServer.baseUrl());
+            // scored from the sampled text: a sim's answers then have the true accuracy its profile documents, which
+            // the argmax of its label probabilities (a greedy reading) does not
             backend.addAll(List.of("-Dheadroom.worker.backend=openai",
-                    "-Dheadroom.worker.openai.base-url=" + simServer.baseUrl(), "-Dheadroom.worker.openai.sim-task=true"));
+                    "-Dheadroom.worker.openai.base-url=" + simServer.baseUrl(), "-Dheadroom.worker.openai.sim-task=true",
+                    "-Dheadroom.worker.openai.logprobs=false"));
         }
         backend.addAll(options.workerProperties());
         workerBackend = List.copyOf(backend);
