@@ -253,10 +253,6 @@ public final class LocalStack implements AutoCloseable {
         return simServer;
     }
 
-    public Map<String, ChildJvm> services() {
-        return services;
-    }
-
     /** The services together (each drains on SIGTERM), then the database and the broker. */
     @Override
     public void close() {
