@@ -2,11 +2,17 @@
 {{- printf "%s-headroom" .Release.Name | trunc 50 | trimSuffix "-" -}}
 {{- end -}}
 
+{{/* The labels of every resource but a component's selector labels, which components add. */}}
 {{- define "headroom.labels" -}}
 app.kubernetes.io/part-of: headroom
-app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{/* The labels of a resource of the whole release, not of one component. */}}
+{{- define "headroom.releaseLabels" -}}
+{{ include "headroom.labels" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
 {{/* The selector labels of one component: (list $ "component-name") */}}
