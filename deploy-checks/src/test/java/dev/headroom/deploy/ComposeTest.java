@@ -1,0 +1,83 @@
+package dev.headroom.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docker-compose.yml, checked by Debian's docker-compose without a container engine. */
+class ComposeTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String[] EVERY_PROFILE = {"--profile", "vllm", "--profile", "ollama"};
+
+    @Test
+    void composeFileValidatesWithEveryProfile() {
+        Tool.Result result = Tool.DOCKER_COMPOSE.run(concat(EVERY_PROFILE, "-f", Repo.COMPOSE.toString(), "config", "-q"));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    /** A service image built from deploy/Dockerfile is a Quarkus service, and Prometheus must scrape it. */
+    @Test
+    void prometheusScrapesEveryQuarkusServiceOfTheComposeFile() throws IOException {
+        JsonNode services = resolvedCompose().path("services");
+        Set<String> quarkusServices = new TreeSet<>();
+        services.fields().forEachRemaining(service -> {
+            if (service.getValue().path("build").path("dockerfile").asText().endsWith("deploy/Dockerfile")) {
+                quarkusServices.add(service.getKey() + ":8080");
+            }
+        });
+        Set<String> scraped = new TreeSet<>();
+        for (JsonNode job : YAML.readTree(Repo.PROMETHEUS_CONFIG.toFile()).path("scrape_configs")) {
+            assertThat(job.path("metrics_path").asText()).as(job.path("job_name").asText()).isEqualTo("/q/metrics");
+            job.path("static_configs").forEach(config -> config.path("targets").forEach(target -> scraped.add(target.asText())));
+        }
+
+        assertThat(quarkusServices).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(scraped).isEqualTo(quarkusServices);
+    }
+
+    @Test
+    void everyFileTheComposeFileMountsOrBuildsFromExists() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> service : iterable(resolvedCompose().path("services"))) {
+            for (JsonNode volume : service.getValue().path("volumes")) {
+                if (volume.path("type").asText().equals("bind") && !Files.exists(Path.of(volume.path("source").asText()))) {
+                    missing.add(service.getKey() + ": " + volume.path("source").asText());
+                }
+            }
+            JsonNode build = service.getValue().path("build");
+            if (!build.isMissingNode() && !Files.isRegularFile(Path.of(build.path("context").asText(), build.path("dockerfile").asText()))) {
+                missing.add(service.getKey() + ": " + build.path("dockerfile").asText());
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    private static JsonNode resolvedCompose() throws IOException {
+        Tool.Result result = Tool.DOCKER_COMPOSE.run(concat(EVERY_PROFILE, "-f", Repo.COMPOSE.toString(), "config"));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return YAML.readTree(result.output());
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode object) {
+        return object::fields;
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
+    }
+}
