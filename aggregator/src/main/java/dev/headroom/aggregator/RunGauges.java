@@ -5,10 +5,11 @@ import dev.headroom.core.stats.Interval;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -57,8 +58,8 @@ public class RunGauges {
         refresher.scheduleWithFixedDelay(this::refreshLogged, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void stop() {
+    /** Before the datasource closes, so that no refresh runs into it. */
+    void stop(@Observes ShutdownEvent shutdown) {
         refresher.shutdownNow();
     }
 
