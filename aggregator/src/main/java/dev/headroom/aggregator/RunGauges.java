@@ -93,7 +93,7 @@ public class RunGauges {
                         Tags.of("run", runId, "model", String.valueOf(deadLetters.model()))),
                         (double) deadLetters.tasks(), Double::sum);
             }
-            statistics.of(runId).models().forEach((model, analysis) -> {
+            statistics.estimates(runId).models().forEach((model, analysis) -> {
                 Map<String, Interval> rows = StatisticTable.rows(analysis.overall());
                 rows.keySet().retainAll(PUBLISHED_STATISTICS);
                 rows.forEach((statistic, value) -> values.put(new GaugeBoard.Series("headroom.elicitation.score",

@@ -34,36 +34,56 @@ public class RunStatistics {
     @Inject
     AggregatorConfig config;
 
-    private Map<String, Analysed> cache;
+    private Cache withIntervals;
+    private Cache estimatesOnly;
 
     @PostConstruct
-    void createCache() {
-        int capacity = config.statistics().cachedRuns();
-        cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Analysed> eldest) {
-                return size() > capacity;
-            }
-        });
+    void createCaches() {
+        AnalysisSettings settings = new AnalysisSettings(AnalysisSettings.DEFAULT.plainVariantId(),
+                config.statistics().bootstrapResamples(), config.statistics().bootstrapSeed());
+        withIntervals = new Cache(settings, config.statistics().cachedRuns());
+        estimatesOnly = new Cache(settings.withResamples(0), config.statistics().cachedRuns());
     }
 
-    public AnalysisSettings settings() {
-        return new AnalysisSettings(AnalysisSettings.DEFAULT.plainVariantId(), config.statistics().bootstrapResamples(),
-                config.statistics().bootstrapSeed());
-    }
-
-    /** The analyses of every model of the run; none for a run without scores. */
+    /** The analyses of every model of the run, with bootstrap intervals; none for a run without scores. */
     public Analysed of(String runId) {
-        Analysed cached = cache.get(runId);
-        if (cached != null && cached.tasks() == runs.scoredTasks(runId)) {
-            return cached;
+        return withIntervals.of(runId);
+    }
+
+    /**
+     * The estimates alone (interval bounds NaN): what the gauges publish, at a thousandth of the bootstrap's cost,
+     * so that a large run in progress, whose count changes at every refresh, does not take the CPU the consumer needs.
+     */
+    public Analysed estimates(String runId) {
+        return estimatesOnly.of(runId);
+    }
+
+    private final class Cache {
+        private final AnalysisSettings settings;
+        private final Map<String, Analysed> byRun;
+
+        Cache(AnalysisSettings settings, int capacity) {
+            this.settings = settings;
+            this.byRun = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Analysed> eldest) {
+                    return size() > capacity;
+                }
+            });
         }
-        // computed outside the lock: two requests racing on one run compute the same thing twice, nothing worse
-        Map<String, List<ScoredTask>> byModel = rows.byModel(runId);
-        Map<String, ModelAnalysis> models = new TreeMap<>();
-        byModel.forEach((model, tasks) -> models.put(model, ElicitationAnalysis.analyse(tasks, settings())));
-        Analysed analysed = new Analysed(runId, byModel.values().stream().mapToLong(List::size).sum(), models);
-        cache.put(runId, analysed);
-        return analysed;
+
+        Analysed of(String runId) {
+            Analysed cached = byRun.get(runId);
+            if (cached != null && cached.tasks() == runs.scoredTasks(runId)) {
+                return cached;
+            }
+            // computed outside the lock: two requests racing on one run compute the same thing twice, nothing worse
+            Map<String, List<ScoredTask>> byModel = rows.byModel(runId);
+            Map<String, ModelAnalysis> models = new TreeMap<>();
+            byModel.forEach((model, tasks) -> models.put(model, ElicitationAnalysis.analyse(tasks, settings)));
+            Analysed analysed = new Analysed(runId, byModel.values().stream().mapToLong(List::size).sum(), models);
+            byRun.put(runId, analysed);
+            return analysed;
+        }
     }
 }
