@@ -18,9 +18,13 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,6 +80,8 @@ public class FreshnessBench implements Callable<Integer> {
                     total, producing, total / producing, visible, pollMillis);
             report("all scores", producedAt, visibleAt, 0, visible, out);
             report("after the first 5 s", producedAt, visibleAt, Math.min(visible, rate * 5), visible, out);
+            out.println("the aggregator's own headroom_score_freshness_seconds (Kafka timestamp to committed row, warm-up "
+                    + "included): " + histogramQuantiles(stack));
         }
         DemoCommand.deleteRecursively(workDir);
         return 0;
@@ -137,6 +143,26 @@ public class FreshnessBench implements Callable<Integer> {
                 List.of(0, 1, 2, 3), sequence % 4);
         return new Score(Messages.SCHEMA_VERSION, header, sequence % 3 == 0 ? Outcome.INCORRECT : Outcome.CORRECT,
                 sequence % 3 == 0 ? (sequence + 1) % 4 : sequence % 4, null);
+    }
+
+    /** The 50th and 99th percentile as the upper bound of the histogram bucket they fall in. */
+    private static String histogramQuantiles(LocalStack stack) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                stack.url("aggregator").resolve("/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        Map<Double, Double> buckets = new TreeMap<>();
+        metrics.body().lines().filter(line -> line.startsWith("headroom_score_freshness_seconds_bucket{")).forEach(line -> {
+            String le = line.substring(line.indexOf("le=\"") + 4, line.indexOf('"', line.indexOf("le=\"") + 4));
+            buckets.put(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
+                    Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+        });
+        double count = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        return String.format("%.0f scores, p50 ≤ %s s, p99 ≤ %s s", count, bucketOf(buckets, 0.50 * count),
+                bucketOf(buckets, 0.99 * count));
+    }
+
+    private static double bucketOf(Map<Double, Double> cumulative, double rank) {
+        return cumulative.entrySet().stream().filter(bucket -> bucket.getValue() >= rank).findFirst()
+                .map(Map.Entry::getKey).orElse(Double.NaN);
     }
 
     private static void report(String label, long[] producedAt, long[] visibleAt, int from, int to, PrintStream out) {
