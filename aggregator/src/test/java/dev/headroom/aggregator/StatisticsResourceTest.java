@@ -125,6 +125,8 @@ class StatisticsResourceTest {
                         tuple(VARIANTS.get(1).name(), "8", "4", "0", order(VARIANTS.get(1))),
                         tuple(VARIANTS.get(2).name(), "8", "7", "0", order(VARIANTS.get(2))));
         assertThat(items).isEqualTo(ItemVotes.of(rows(scores)));
+        assertThat(RestAssured.get("/runs?format=csv").then().statusCode(200).extract().asString().lines())
+                .anyMatch(line -> line.startsWith("detail-run,1,24,0,"));
     }
 
     private static String order(Variant variant) {
