@@ -2,6 +2,7 @@ package dev.headroom.aggregator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ public class DeadLetterSink {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Incoming("dead-letters")
     @Blocking
     public void store(ConsumerRecord<String, String> record) throws SQLException {
@@ -49,7 +53,9 @@ public class DeadLetterSink {
             insert.setString(7, reason(record));
             insert.setString(8, record.value() == null ? null
                     : record.value().substring(0, Math.min(record.value().length(), PAYLOAD_LIMIT)));
-            insert.executeUpdate();
+            if (insert.executeUpdate() == 1) {
+                metrics.counter("headroom.dead.letters.stored", "topic", record.topic()).increment();
+            }
         }
     }
 

@@ -22,27 +22,30 @@ import java.util.function.Function;
 @ApplicationScoped
 public class ScoreStore {
 
-    /** Newly stored scores per model and outcome, for the metrics. */
-    public record StoredCount(String model, String outcome, long count) {
+    /** A score that was new to {@code scores}: what the metrics count. */
+    public record Stored(String taskId, String model, String outcome) {
     }
 
     private static final String UPSERT = """
             WITH incoming AS (
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::float8[])
+                                     ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::float8[],
+                                     ?::text[], ?::text[])
                     AS t(task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name, variant,
-                         outcome, chosen_index, gold_index, gold_probability)
+                         outcome, chosen_index, gold_index, gold_probability, labels, presented_order)
             ), inserted AS (
                 INSERT INTO scores (task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name,
-                                    variant, outcome, chosen_index, gold_index, gold_probability)
+                                    variant, outcome, chosen_index, gold_index, gold_probability, labels,
+                                    presented_order)
                 SELECT task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name, variant::jsonb,
-                       outcome, chosen_index, gold_index, gold_probability
+                       outcome, chosen_index, gold_index, gold_probability, labels::jsonb, presented_order::jsonb
                 FROM incoming
                 ON CONFLICT (task_id) DO NOTHING
-                RETURNING run_id, model, variant_id, variant_name, outcome
+                RETURNING task_id, run_id, model, variant_id, variant_name, variant, outcome
             ), summarised AS (
-                INSERT INTO variant_summary AS s (run_id, model, variant_id, variant_name, items, correct, unparsed)
-                SELECT run_id, model, variant_id, variant_name, count(*),
+                INSERT INTO variant_summary AS s (run_id, model, variant_id, variant_name, variant, items, correct,
+                                                  unparsed)
+                SELECT run_id, model, variant_id, variant_name, (array_agg(variant))[1], count(*),
                        count(*) FILTER (WHERE outcome = 'CORRECT'), count(*) FILTER (WHERE outcome = 'UNPARSED')
                 FROM inserted
                 GROUP BY run_id, model, variant_id, variant_name
@@ -51,7 +54,7 @@ public class ScoreStore {
                     SET items = s.items + EXCLUDED.items, correct = s.correct + EXCLUDED.correct,
                         unparsed = s.unparsed + EXCLUDED.unparsed, updated_at = now()
             )
-            SELECT model, outcome, count(*) FROM inserted GROUP BY model, outcome
+            SELECT task_id, model, outcome FROM inserted
             """;
 
     @Inject
@@ -60,7 +63,8 @@ public class ScoreStore {
     @Inject
     ObjectMapper json;
 
-    public List<StoredCount> store(List<Score> scores) {
+    /** Stores the scores new to the table, in one statement (committed on return); returns those. */
+    public List<Stored> store(List<Score> scores) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             int column = 1;
@@ -72,16 +76,18 @@ public class ScoreStore {
             upsert.setArray(column++, textArray(connection, scores, s -> s.header().subject()));
             upsert.setArray(column++, textArray(connection, scores, s -> s.header().variant().id()));
             upsert.setArray(column++, textArray(connection, scores, s -> s.header().variant().name()));
-            upsert.setArray(column++, textArray(connection, scores, s -> variantJson(s)));
+            upsert.setArray(column++, textArray(connection, scores, s -> toJson(s.header().variant())));
             upsert.setArray(column++, textArray(connection, scores, s -> s.outcome().name()));
             upsert.setArray(column++, connection.createArrayOf("int4", scores.stream().map(Score::chosenIndex).toArray()));
             upsert.setArray(column++, connection.createArrayOf("int4",
                     scores.stream().map(s -> s.header().goldIndex()).toArray()));
-            upsert.setArray(column, connection.createArrayOf("float8", scores.stream().map(Score::goldProbability).toArray()));
-            List<StoredCount> stored = new ArrayList<>();
+            upsert.setArray(column++, connection.createArrayOf("float8", scores.stream().map(Score::goldProbability).toArray()));
+            upsert.setArray(column++, textArray(connection, scores, s -> toJson(s.header().labels())));
+            upsert.setArray(column, textArray(connection, scores, s -> toJson(s.header().presentedOrder())));
+            List<Stored> stored = new ArrayList<>();
             try (ResultSet rows = upsert.executeQuery()) {
                 while (rows.next()) {
-                    stored.add(new StoredCount(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                    stored.add(new Stored(rows.getString(1), rows.getString(2), rows.getString(3)));
                 }
             }
             return stored;
@@ -95,11 +101,11 @@ public class ScoreStore {
         return connection.createArrayOf("text", scores.stream().map(field).toArray());
     }
 
-    private String variantJson(Score score) {
+    private String toJson(Object headerPart) {
         try {
-            return json.writeValueAsString(score.header().variant());
+            return json.writeValueAsString(headerPart);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a variant always serialises", e);
+            throw new IllegalStateException("a task header always serialises", e);
         }
     }
 }

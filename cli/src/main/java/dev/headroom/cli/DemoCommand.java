@@ -39,7 +39,8 @@ public class DemoCommand implements Callable<Integer> {
             description = "With --mmlu: how many test items, a fixed sample across subjects (default ${DEFAULT-VALUE}).")
     int items;
 
-    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON.")
+    @Option(names = "--summary-json", paramLabel = "FILE",
+            description = "Also write the summary and every model's statistics and trends (docs/statistics.md) as JSON.")
     Path summaryJson;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
@@ -72,7 +73,7 @@ public class DemoCommand implements Callable<Integer> {
                     status.get("scoredTasks").asLong(), Duration.between(submittedAt, Instant.now()).toMillis() / 1000.0,
                     Duration.between(begin, Instant.now()).toMillis() / 1000.0);
             if (summaryJson != null) {
-                writeJson(summaryJson, runId, status, summary);
+                writeJson(summaryJson, runId, status, summary, client);
                 out.println("summary written to " + summaryJson);
             }
         }
@@ -107,12 +108,15 @@ public class DemoCommand implements Callable<Integer> {
         throw new IllegalStateException("run " + runId + " not complete after " + timeoutSeconds + " s");
     }
 
-    private static void writeJson(Path file, String runId, JsonNode status, RunSummary summary) throws IOException {
+    private static void writeJson(Path file, String runId, JsonNode status, RunSummary summary, HeadroomClient client)
+            throws IOException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("runId", runId);
         document.put("spec", status.get("spec"));
         document.put("note", "sim-* models are simulated (Headroom's documented sim family), not real models");
         document.put("summary", summary.rows());
+        document.put("statistics", client.statistics(runId).get("models"));
+        document.put("trends", client.trends(runId).get("trends"));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document);
     }
 

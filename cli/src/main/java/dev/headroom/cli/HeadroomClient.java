@@ -44,6 +44,16 @@ public final class HeadroomClient {
                 RunSummary.class);
     }
 
+    /** Every model's statistics of the run (docs/statistics.md), as the aggregator serves them. */
+    public JsonNode statistics(String runId) {
+        return send(HttpRequest.newBuilder(aggregator.resolve("/runs/" + runId + "/statistics")).GET());
+    }
+
+    /** The elicitation gap and the spread of the run's models against their size and type. */
+    public JsonNode trends(String runId) {
+        return send(HttpRequest.newBuilder(aggregator.resolve("/runs/" + runId + "/trends")).GET());
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),

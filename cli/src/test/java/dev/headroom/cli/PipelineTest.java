@@ -90,6 +90,9 @@ class PipelineTest {
                         "sim-first-option plain " + n + " " + goldFirst + " 0",
                         "sim-oracle labels=number,order=reversed " + n + " " + n + " 0",
                         "sim-oracle plain " + n + " " + n + " 0");
+        JsonNode statistics = stack.client().statistics(runId).get("models");
+        assertThat(statistics.at("/sim-oracle/overall/maxP/estimate").asDouble()).isEqualTo(1.0);
+        assertThat(statistics.at("/sim-first-option/overall/plain/estimate").asDouble()).isEqualTo((double) goldFirst / n);
         List<String> rowsBefore = snapshot(runId);
 
         assertThat(runToCompletion()).isEqualTo(runId);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /** Plain kafka-clients access to the shared test broker: what a test sends in and reads out of a service. */
 public final class KafkaTestClient {
@@ -31,23 +32,42 @@ public final class KafkaTestClient {
 
     /** Sends values (JSON of each object; a string as it is) keyed as given and waits until the broker has them all. */
     public static void send(String topic, Map<String, ?> valuesByKey) {
-        valuesByKey.forEach((key, value) -> send(topic, key, value, Map.of()));
+        try (KafkaProducer<String, String> producer = producer()) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (Map.Entry<String, ?> entry : valuesByKey.entrySet()) {
+                sent.add(producer.send(new ProducerRecord<>(topic, entry.getKey(), text(entry.getValue()))));
+            }
+            for (Future<?> record : sent) {
+                record.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("sending to " + topic + " failed", e);
+        }
     }
 
     /** Sends one value with headers and waits until the broker has it. */
     public static void send(String topic, String key, Object value, Map<String, String> headers) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key,
-                    value instanceof String text ? text : JSON.writeValueAsString(value));
+        try (KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, text(value));
             headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
             producer.send(record).get();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("sending to " + topic + " failed", e);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    private static String text(Object value) {
+        try {
+            return value instanceof String text ? text : JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -3,7 +3,9 @@ package dev.headroom.core.stats;
 import dev.headroom.core.message.Outcome;
 import dev.headroom.core.message.Score;
 import dev.headroom.core.message.TaskHeader;
+import dev.headroom.core.variant.Variant;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -36,11 +38,25 @@ public record ScoredTask(String benchmark, String subject, String itemId, String
     /** The row for a score as the scorer publishes it: positions and label come from its header. */
     public static ScoredTask of(Score score) {
         TaskHeader header = score.header();
-        Integer chosenPosition = score.chosenIndex() == null ? null : header.presentedOrder().indexOf(score.chosenIndex());
-        String chosenLabel = chosenPosition == null ? null : header.labels().get(chosenPosition);
-        return new ScoredTask(header.benchmark(), header.subject(), header.itemId(), header.variant().id(),
-                VariantDimensions.of(header.variant()), score.outcome(), score.chosenIndex(), header.goldIndex(),
-                chosenPosition, header.goldPosition(), chosenLabel, score.goldProbability());
+        return of(header.benchmark(), header.subject(), header.itemId(), header.variant(), score.outcome(),
+                score.chosenIndex(), header.goldIndex(), header.labels(), header.presentedOrder(), score.goldProbability());
+    }
+
+    /**
+     * The row for a score as a store keeps it, with what the header presented: positions and label are read through
+     * {@code presentedOrder} and {@code labels}, and are null when those were not kept.
+     *
+     * @param labels         labels in presented order; null when not kept
+     * @param presentedOrder original option index at each presented position; null when not kept
+     */
+    public static ScoredTask of(String benchmark, String subject, String itemId, Variant variant, Outcome outcome,
+                                Integer chosenIndex, int goldIndex, List<String> labels, List<Integer> presentedOrder,
+                                Double goldProbability) {
+        Integer chosenPosition = chosenIndex == null || presentedOrder == null ? null : presentedOrder.indexOf(chosenIndex);
+        Integer goldPosition = presentedOrder == null ? null : presentedOrder.indexOf(goldIndex);
+        String chosenLabel = chosenPosition == null || labels == null ? null : labels.get(chosenPosition);
+        return new ScoredTask(benchmark, subject, itemId, variant.id(), VariantDimensions.of(variant), outcome,
+                chosenIndex, goldIndex, chosenPosition, goldPosition, chosenLabel, goldProbability);
     }
 
     public boolean correct() {

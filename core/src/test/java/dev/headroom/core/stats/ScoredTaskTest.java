@@ -35,6 +35,16 @@ class ScoredTaskTest {
     }
 
     @Test
+    void aStoredRowWithoutPresentedOrderHasNoPositionsOrLabel() {
+        ScoredTask task = ScoredTask.of("b", "s", "i", REVERSED, Outcome.INCORRECT, 3, 1, null, null, null);
+
+        assertThat(task.chosenPosition()).isNull();
+        assertThat(task.goldPosition()).isNull();
+        assertThat(task.chosenLabel()).isNull();
+        assertThat(task.dimensions()).isEqualTo(VariantDimensions.of(REVERSED));
+    }
+
+    @Test
     void dimensionsAreEveryVariantFieldButIdAndName() {
         Map<String, String> dimensions = VariantDimensions.of(REVERSED);
 

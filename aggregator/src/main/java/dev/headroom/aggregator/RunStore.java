@@ -1,0 +1,116 @@
+package dev.headroom.aggregator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.core.run.RunSummary;
+import dev.headroom.core.stats.VariantDimensions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** What the running counts say about runs: read from variant_summary and dead_letters, never from every score. */
+@ApplicationScoped
+public class RunStore {
+
+    /**
+     * @param scoredTasks       tasks with a score, all models
+     * @param deadLetteredTasks tasks dead-lettered and never scored, all models
+     * @param lastScoredAt      when a score of the run was last stored
+     */
+    public record RunRow(String runId, int models, long scoredTasks, long deadLetteredTasks, Instant lastScoredAt) {
+    }
+
+    /** One variant of one model with its running counts; accuracy counts unparsed answers as wrong. */
+    public record VariantRow(String model, String variantId, String variantName, long items, long correct,
+                             long unparsed, double accuracy, Map<String, String> dimensions) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Every run with a score, the most recently scored first. */
+    public List<RunRow> runs() {
+        return query("""
+                SELECT v.run_id, count(DISTINCT v.model), sum(v.items), max(v.updated_at),
+                       (SELECT count(DISTINCT d.task_id) FROM dead_letters d WHERE d.run_id = v.run_id
+                        AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.task_id = d.task_id))
+                FROM variant_summary v GROUP BY v.run_id ORDER BY max(v.updated_at) DESC, v.run_id""", List.of(),
+                rows -> new RunRow(rows.getString(1), rows.getInt(2), rows.getLong(3), rows.getLong(5),
+                        rows.getTimestamp(4).toInstant()));
+    }
+
+    /** Runs that stored a score or a dead letter within the window. */
+    public List<String> activeRuns(Duration window) {
+        return query("""
+                SELECT run_id FROM variant_summary WHERE updated_at > now() - ? * interval '1 millisecond'
+                UNION
+                SELECT run_id FROM dead_letters WHERE run_id IS NOT NULL AND stored_at > now() - ? * interval '1 millisecond'
+                """, List.of(window.toMillis(), window.toMillis()), rows -> rows.getString(1));
+    }
+
+    /** Tasks scored in the run, all models: changes exactly when a new score of the run is stored. */
+    public long scoredTasks(String runId) {
+        return query("SELECT coalesce(sum(items), 0) FROM variant_summary WHERE run_id = ?", List.of(runId),
+                rows -> rows.getLong(1)).get(0);
+    }
+
+    /** Every variant of the run, by model and variant name; of one model when {@code model} is not null. */
+    public List<VariantRow> variants(String runId, String model) {
+        StoredVariants variants = new StoredVariants(json);
+        return query("""
+                SELECT model, variant_id, variant_name, items, correct, unparsed, variant::text FROM variant_summary
+                WHERE run_id = ? AND (?::text IS NULL OR model = ?::text) ORDER BY model, variant_name""",
+                Arrays.asList(runId, model, model), rows -> {
+                    long items = rows.getLong(4);
+                    long correct = rows.getLong(5);
+                    String variant = rows.getString(7);
+                    return new VariantRow(rows.getString(1), rows.getString(2), rows.getString(3), items, correct,
+                            rows.getLong(6), items == 0 ? 0 : (double) correct / items,
+                            variant == null ? Map.of() : VariantDimensions.of(variants.of(variant)));
+                });
+    }
+
+    /** A task counts once, and not at all if a redelivery of it was scored after all. */
+    public List<RunSummary.DeadLetters> deadLetters(String runId) {
+        return query("""
+                SELECT model, reason, count(DISTINCT task_id) FROM dead_letters d
+                WHERE run_id = ? AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.task_id = d.task_id)
+                GROUP BY model, reason ORDER BY model, reason""", List.of(runId),
+                rows -> new RunSummary.DeadLetters(rows.getString(1), rows.getString(2), rows.getLong(3)));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, List<?> parameters, RowReader<T> reader) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
+            }
+            List<T> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(reader.read(rows));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql.lines().findFirst().orElse(sql).strip(), e);
+        }
+    }
+}
