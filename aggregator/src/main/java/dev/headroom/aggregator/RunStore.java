@@ -30,9 +30,16 @@ public class RunStore {
     public record RunRow(String runId, int models, long scoredTasks, long deadLetteredTasks, Instant lastScoredAt) {
     }
 
-    /** One variant of one model with its running counts; accuracy counts unparsed answers as wrong. */
+    /**
+     * One variant of one model with its running counts; accuracy counts unparsed answers as wrong.
+     *
+     * @param goldProbabilityMean mean probability the variant's answers gave the gold option; null when no score
+     *                            carried one (a backend without log-probabilities)
+     * @param goldProbabilitySd   its population standard deviation over those scores; null likewise
+     */
     public record VariantRow(String model, String variantId, String variantName, long items, long correct,
-                             long unparsed, double accuracy, Map<String, String> dimensions) {
+                             long unparsed, double accuracy, Double goldProbabilityMean, Double goldProbabilitySd,
+                             Map<String, String> dimensions) {
     }
 
     @Inject
@@ -71,7 +78,10 @@ public class RunStore {
     public List<VariantRow> variants(String runId, String model) {
         StoredVariants variants = new StoredVariants(json);
         return query("""
-                SELECT model, variant_id, variant_name, items, correct, unparsed, variant::text FROM variant_summary
+                SELECT model, variant_id, variant_name, items, correct, unparsed, variant::text,
+                       gold_probability_mean,
+                       CASE WHEN gold_probability_count > 0 THEN sqrt(gold_probability_m2 / gold_probability_count) END
+                FROM variant_summary
                 WHERE run_id = ? AND (?::text IS NULL OR model = ?::text) ORDER BY model, variant_name""",
                 Arrays.asList(runId, model, model), rows -> {
                     long items = rows.getLong(4);
@@ -79,6 +89,7 @@ public class RunStore {
                     String variant = rows.getString(7);
                     return new VariantRow(rows.getString(1), rows.getString(2), rows.getString(3), items, correct,
                             rows.getLong(6), items == 0 ? 0 : (double) correct / items,
+                            rows.getObject(8, Double.class), rows.getObject(9, Double.class),
                             variant == null ? Map.of() : VariantDimensions.of(variants.of(variant)));
                 });
     }

@@ -84,11 +84,12 @@ public class RunsResource {
             List<String> dimensions = List.copyOf(new TreeSet<>(rows.stream()
                     .flatMap(row -> row.dimensions().keySet().stream()).toList()));
             List<String> header = new ArrayList<>(List.of("variant_id", "variant_name", "items", "correct", "unparsed",
-                    "accuracy"));
+                    "accuracy", "gold_probability_mean", "gold_probability_sd"));
             header.addAll(dimensions);
             return new CsvTable(header, rows.stream().<List<?>>map(row -> {
-                List<Object> values = new ArrayList<>(List.of(row.variantId(), row.variantName(), row.items(),
-                        row.correct(), row.unparsed(), row.accuracy()));
+                List<Object> values = new ArrayList<>(Arrays.asList(row.variantId(), row.variantName(), row.items(),
+                        row.correct(), row.unparsed(), row.accuracy(), row.goldProbabilityMean(),
+                        row.goldProbabilitySd()));
                 dimensions.forEach(dimension -> values.add(row.dimensions().get(dimension)));
                 return values;
             }).toList());

@@ -41,18 +41,36 @@ public class ScoreStore {
                        outcome, chosen_index, gold_index, gold_probability, labels::jsonb, presented_order::jsonb
                 FROM incoming
                 ON CONFLICT (task_id) DO NOTHING
-                RETURNING task_id, run_id, model, variant_id, variant_name, variant, outcome
+                RETURNING task_id, run_id, model, variant_id, variant_name, variant, outcome, gold_probability
             ), summarised AS (
                 INSERT INTO variant_summary AS s (run_id, model, variant_id, variant_name, variant, items, correct,
-                                                  unparsed)
+                                                  unparsed, gold_probability_count, gold_probability_mean,
+                                                  gold_probability_m2)
                 SELECT run_id, model, variant_id, variant_name, (array_agg(variant))[1], count(*),
-                       count(*) FILTER (WHERE outcome = 'CORRECT'), count(*) FILTER (WHERE outcome = 'UNPARSED')
+                       count(*) FILTER (WHERE outcome = 'CORRECT'), count(*) FILTER (WHERE outcome = 'UNPARSED'),
+                       count(gold_probability), avg(gold_probability),
+                       coalesce(var_pop(gold_probability) * count(gold_probability), 0)
                 FROM inserted
                 GROUP BY run_id, model, variant_id, variant_name
                 ORDER BY run_id, model, variant_id
                 ON CONFLICT (run_id, model, variant_id) DO UPDATE
                     SET items = s.items + EXCLUDED.items, correct = s.correct + EXCLUDED.correct,
-                        unparsed = s.unparsed + EXCLUDED.unparsed, updated_at = now()
+                        unparsed = s.unparsed + EXCLUDED.unparsed, updated_at = now(),
+                        -- Chan et al.'s merge of two Welford states: every s.* here is the value before this batch
+                        gold_probability_count = s.gold_probability_count + EXCLUDED.gold_probability_count,
+                        gold_probability_mean = CASE
+                            WHEN EXCLUDED.gold_probability_count = 0 THEN s.gold_probability_mean
+                            WHEN s.gold_probability_count = 0 THEN EXCLUDED.gold_probability_mean
+                            ELSE s.gold_probability_mean + (EXCLUDED.gold_probability_mean - s.gold_probability_mean)
+                                 * EXCLUDED.gold_probability_count
+                                 / (s.gold_probability_count + EXCLUDED.gold_probability_count) END,
+                        gold_probability_m2 = CASE
+                            WHEN s.gold_probability_count = 0 OR EXCLUDED.gold_probability_count = 0
+                                THEN s.gold_probability_m2 + EXCLUDED.gold_probability_m2
+                            ELSE s.gold_probability_m2 + EXCLUDED.gold_probability_m2
+                                 + (EXCLUDED.gold_probability_mean - s.gold_probability_mean) ^ 2
+                                 * s.gold_probability_count * EXCLUDED.gold_probability_count
+                                 / (s.gold_probability_count + EXCLUDED.gold_probability_count) END
             )
             SELECT task_id, model, outcome FROM inserted
             """;

@@ -24,9 +24,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
@@ -99,5 +101,40 @@ class ScoreSinkTest {
                 .containsExactly(tuple("labels=number,order=reversed", 10L, 4L, 0L), tuple("plain", 10L, 7L, 1L));
         assertThat(summary.rows()).extracting(RunSummary.Row::accuracy)
                 .containsExactly(0.4, 0.7);
+    }
+
+    @Test
+    void goldProbabilityMeanAndSpreadMergedBatchByBatchEqualATwoPassComputationOverTheStoredRows() throws Exception {
+        Random random = new Random(7);
+        List<Score> all = new ArrayList<>();
+        for (int item = 0; item < 300; item++) {
+            Score plain = score("moments-run", "m", item, Variant.PLAIN, Outcome.CORRECT);
+            // every seventh answer carries no probability, as from a backend without log-probabilities
+            Double probability = item % 7 == 0 ? null : 0.9 + random.nextGaussian() * 0.05;
+            all.add(new Score(plain.schemaVersion(), plain.header(), plain.outcome(), plain.chosenIndex(), probability));
+        }
+        for (int batch = 0; batch < 5; batch++) {
+            int end = (batch + 1) * all.size() / 5;
+            KafkaTestClient.send("scores", TestScores.byTaskId(all.subList(batch * all.size() / 5, end)));
+            int expected = end;
+            await().atMost(Duration.ofSeconds(30)).until(() -> tables("moments-run").startsWith(expected + " / "));
+        }
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT v.gold_probability_count, v.gold_probability_mean, sqrt(v.gold_probability_m2 / v.gold_probability_count),
+                            t.n, t.mean, t.sd
+                     FROM variant_summary v, (SELECT count(gold_probability) AS n, avg(gold_probability) AS mean,
+                                                     stddev_pop(gold_probability) AS sd
+                                              FROM scores WHERE run_id = 'moments-run') t
+                     WHERE v.run_id = 'moments-run'""")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(rows.getLong(4)).isEqualTo(300 - 43);
+            assertThat(rows.getDouble(2)).isCloseTo(rows.getDouble(5), within(1e-12));
+            assertThat(rows.getDouble(3)).isCloseTo(rows.getDouble(6), within(1e-12)).isBetween(0.04, 0.06);
+        }
+        RunStore.VariantRow row = RestAssured.get("/runs/moments-run/models/m/variants").then().statusCode(200)
+                .extract().jsonPath().getObject("[0]", RunStore.VariantRow.class);
+        assertThat(row.goldProbabilityMean()).isBetween(0.89, 0.91);
     }
 }

@@ -12,7 +12,7 @@ class VariantRankingTest {
 
     private static List<RunStore.VariantRow> variants(int count) {
         return IntStream.range(0, count).mapToObj(v -> new RunStore.VariantRow("m", "id" + v, "v" + v, 100, v % 37, 0,
-                (v % 37) / 100.0, Map.of())).toList();
+                (v % 37) / 100.0, null, null, Map.of())).toList();
     }
 
     @Test
