@@ -4,6 +4,7 @@ import dev.headroom.core.benchmark.BenchmarkFormat;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Map;
 
 @ConfigMapping(prefix = "headroom.generator")
@@ -15,6 +16,10 @@ public interface GeneratorConfig {
     /** How many tasks are in flight to Kafka at once while a run is published. */
     @WithDefault("2000")
     int publishWindow();
+
+    /** How far back a run's expected task counts stay exported as gauges; older runs drop out of the metrics. */
+    @WithDefault("P7D")
+    Duration expectedTasksWindow();
 
     interface BenchmarkSource {
 

@@ -30,6 +30,9 @@ public class PromptPublisher {
     @Inject
     TopicsConfig topics;
 
+    @Inject
+    PublishingMetrics metrics;
+
     /** Publishes every task and waits for the broker to acknowledge each; returns how many were sent. */
     public long publish(Stream<PromptTask> tasks) {
         long sent = 0;
@@ -50,7 +53,8 @@ public class PromptPublisher {
                 .withTopic(topics.promptsPrefix() + task.header().model())
                 .withKey(task.header().taskId())
                 .build();
-        return prompts.sendMessage(Message.of(task).addMetadata(routing)).subscribeAsCompletionStage();
+        return prompts.sendMessage(Message.of(task).addMetadata(routing)).subscribeAsCompletionStage()
+                .thenRun(() -> metrics.published(task.header().model()));
     }
 
     private static void awaitAll(List<CompletableFuture<Void>> window) {

@@ -20,8 +20,12 @@ public class RunLauncher {
     @Inject
     RunRegistry registry;
 
+    @Inject
+    PublishingMetrics metrics;
+
     public void launch(RunPlan plan, String model) {
         registry.startPublishing(plan.runId(), model, plan.tasksPerModel());
+        metrics.refreshExpectedTasks();
         publishing.submit(() -> {
             try {
                 long published = publisher.publish(plan.tasksFor(model));

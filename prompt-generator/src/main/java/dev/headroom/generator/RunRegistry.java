@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,9 @@ public class RunRegistry {
     public enum Status { PUBLISHING, PUBLISHED, FAILED }
 
     public record ModelShare(String model, long expectedTasks, long publishedTasks, Status status, String error) {
+    }
+
+    public record ModelShareOfRun(String runId, String model, long expectedTasks) {
     }
 
     public record RegisteredRun(String runId, String specJson, List<ModelShare> models) {
@@ -95,6 +99,25 @@ public class RunRegistry {
             return Optional.of(new RegisteredRun(runId, spec, models));
         } catch (SQLException e) {
             throw new IllegalStateException("reading run " + runId + " failed", e);
+        }
+    }
+
+    /** Every model's share of the runs created within the window. */
+    public List<ModelShareOfRun> recentShares(Duration window) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT m.run_id, m.model, m.expected_tasks FROM run_models m JOIN runs r ON r.run_id = m.run_id
+                     WHERE r.created_at > now() - ? * interval '1 millisecond'""")) {
+            query.setLong(1, window.toMillis());
+            List<ModelShareOfRun> shares = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    shares.add(new ModelShareOfRun(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                }
+            }
+            return shares;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading recent runs failed", e);
         }
     }
 

@@ -55,6 +55,17 @@ class RunResourceTest {
     }
 
     @Test
+    void metricsExportEachRunsExpectedTasksPerModelAndTheTasksPublished() {
+        String spec = SPEC.replace("gen-test-a", "gen-test-metrics").replace(", \"gen-test-b\"", "");
+        String runId = submit(spec);
+        awaitPublished(runId);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("headroom_run_tasks_expected{model=\"gen-test-metrics\",run=\"" + runId + "\"} 20.0")
+                .contains("headroom_tasks_published_total{model=\"gen-test-metrics\"} 20.0");
+    }
+
+    @Test
     void resubmittingTheSameSpecIsTheSameRunWithTheSameTaskIds() {
         String spec = SPEC.replace("gen-test-a", "gen-test-c").replace(", \"gen-test-b\"", "");
         String first = submit(spec);
