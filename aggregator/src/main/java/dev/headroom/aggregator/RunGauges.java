@@ -82,6 +82,8 @@ public class RunGauges {
                 Tags tags = Tags.of("run", runId, "model", model);
                 values.put(new GaugeBoard.Series("headroom.run.tasks.scored", tags),
                         (double) rows.stream().mapToLong(RunStore.VariantRow::items).sum());
+                // zero rather than absent, so a dashboard shows a scoring model's dead letters as a flat line
+                values.put(new GaugeBoard.Series("headroom.run.tasks.dead.lettered", tags), 0.0);
                 for (VariantRanking.Ranked ranked : VariantRanking.extremes(rows, config.metrics().variantsPerRank())) {
                     values.put(new GaugeBoard.Series("headroom.variant.accuracy", tags.and("variant",
                             ranked.variant().variantName(), "rank", ranked.rank().name().toLowerCase(Locale.ROOT))),

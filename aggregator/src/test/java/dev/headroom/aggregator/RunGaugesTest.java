@@ -50,4 +50,14 @@ class RunGaugesTest {
         assertThat(perVariant).filteredOn(line -> line.contains("rank=\"bottom\"")).hasSize(3)
                 .anyMatch(line -> line.contains("variant=\"plain\"") && line.endsWith(" 0.0"));
     }
+
+    @Test
+    void aScoringModelWithoutDeadLettersExportsZeroDeadLettered() {
+        KafkaTestClient.send("scores", TestScores.byTaskId(List.of(
+                TestScores.score("clean-run", "m", "geo", 0, Variant.PLAIN, 0, 0))));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !series("headroom_run_tasks_scored", "clean-run").isEmpty());
+        assertThat(series("headroom_run_tasks_dead_lettered", "clean-run")).singleElement()
+                .satisfies(line -> assertThat(line).contains("model=\"m\"").endsWith(" 0.0"));
+    }
 }

@@ -88,6 +88,9 @@ class MonitoringIntegrationTest {
             }
             return up == targets.size() && up == 5;
         });
+        // the aggregator recomputes its per-run gauges every 15 s (headroom.aggregator.metrics.refresh-interval)
+        await("the run's statistics scraped", Duration.ofSeconds(60), () -> !prometheusQuery(
+                "headroom_elicitation_score{run=\"" + runId + "\"}").path("data").path("result").isEmpty());
         // rates over the 30 s window need two scrapes after the run's work
         Thread.sleep(3_000);
     }
