@@ -248,6 +248,15 @@ public final class LocalStack implements AutoCloseable {
         return database;
     }
 
+    /** The process of each service, of the broker and of the database server, by name. */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach((name, service) -> pids.put(name, service.pid()));
+        pids.put("kafka", broker.pid());
+        pids.put("postgres", database.postmasterPid());
+        return pids;
+    }
+
     /** The sim server the workers reach, if the options asked for one. */
     public SimServer simServer() {
         return simServer;

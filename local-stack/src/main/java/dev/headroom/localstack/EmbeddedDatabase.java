@@ -65,6 +65,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return database;
     }
 
+    /** The server's main process; its backends are its children. */
+    public long postmasterPid() {
+        return watcher.postmasterPid();
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }

@@ -72,6 +72,10 @@ public final class KafkaBroker implements AutoCloseable {
         return broker;
     }
 
+    public long pid() {
+        return jvm.pid();
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }

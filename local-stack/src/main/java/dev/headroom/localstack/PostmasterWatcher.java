@@ -16,9 +16,11 @@ final class PostmasterWatcher implements AutoCloseable {
     private static final String SCRIPT = "read -r ignored; kill -INT \"$1\" 2>/dev/null";
 
     private final Process shell;
+    private final long postmasterPid;
 
-    private PostmasterWatcher(Process shell) {
+    private PostmasterWatcher(Process shell, long postmasterPid) {
         this.shell = shell;
+        this.postmasterPid = postmasterPid;
     }
 
     static PostmasterWatcher watch(Path pgData) throws IOException {
@@ -27,7 +29,11 @@ final class PostmasterWatcher implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        return new PostmasterWatcher(shell);
+        return new PostmasterWatcher(shell, postmasterPid);
+    }
+
+    long postmasterPid() {
+        return postmasterPid;
     }
 
     /** Ends the watch without signalling the postmaster. */
