@@ -3,6 +3,7 @@ package dev.headroom.aggregator;
 import dev.headroom.core.stats.Interval;
 import dev.headroom.core.stats.ItemVotes;
 import dev.headroom.core.stats.ModelAnalysis;
+import dev.headroom.report.Trend;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -114,7 +115,7 @@ public class RunsResource {
         Trends.RunTrends trends = Trends.of(statistics.of(runId), cards.all());
         return Representation.of(format, headers, trends, () -> {
             List<List<?>> rows = new ArrayList<>();
-            for (Trends.Trend trend : trends.trends()) {
+            for (Trend trend : trends.trends()) {
                 trend.points().forEach(point -> rows.add(Arrays.asList(trend.statistic(), "point", point.model(),
                         point.parameterCount(), point.type(), point.value(), null, null)));
                 if (trend.fit() != null) {
@@ -128,7 +129,7 @@ public class RunsResource {
         });
     }
 
-    private static List<?> coefficient(Trends.Trend trend, String name, Interval value) {
+    private static List<?> coefficient(Trend trend, String name, Interval value) {
         return Arrays.asList(trend.statistic(), name, null, null, null, value.estimate(), value.low(), value.high());
     }
 }
