@@ -110,6 +110,28 @@ public class RunsResource {
     }
 
     @GET
+    @Path("/{runId}/tasks")
+    public Response tasks(@PathParam("runId") String runId, @QueryParam("format") String format) {
+        List<RunStore.TaskRow> rows = runs.tasks(runId);
+        return Representation.of(format, headers, rows, () -> {
+            List<String> dimensions = List.copyOf(new TreeSet<>(rows.stream()
+                    .flatMap(row -> row.dimensions().keySet().stream()).toList()));
+            List<String> header = new ArrayList<>(List.of("task_id", "model", "benchmark", "subject", "item_id",
+                    "variant_id", "variant_name", "outcome", "chosen_index", "gold_index", "gold_probability", "labels",
+                    "presented_order", "stored_at"));
+            header.addAll(dimensions);
+            return new CsvTable(header, rows.stream().<List<?>>map(row -> {
+                List<Object> values = new ArrayList<>(Arrays.asList(row.taskId(), row.model(), row.benchmark(),
+                        row.subject(), row.itemId(), row.variantId(), row.variantName(), row.outcome(),
+                        row.chosenIndex(), row.goldIndex(), row.goldProbability(), row.labels(), row.presentedOrder(),
+                        row.storedAt()));
+                dimensions.forEach(dimension -> values.add(row.dimensions().get(dimension)));
+                return values;
+            }).toList());
+        });
+    }
+
+    @GET
     @Path("/{runId}/trends")
     public Response trends(@PathParam("runId") String runId, @QueryParam("format") String format) {
         Trends.RunTrends trends = Trends.of(statistics.of(runId), cards.all());
