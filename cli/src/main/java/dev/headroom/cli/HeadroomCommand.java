@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code headroom} command. */
 @Command(name = "headroom", mixinStandardHelpOptions = true, version = "headroom 0.1.0",
         description = "Measures what a language model can do across the ways of asking it.",
-        subcommands = {DemoCommand.class, RenderCommand.class, SweepCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, StatusCommand.class, ReportCommand.class,
+                ExportCommand.class, ModelsCommand.class, RenderCommand.class, SweepCommand.class, BenchCommand.class})
 public class HeadroomCommand {
 
     public static void main(String[] args) {
