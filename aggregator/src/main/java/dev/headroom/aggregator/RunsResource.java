@@ -119,7 +119,8 @@ public class RunsResource {
             List<String> header = new ArrayList<>(List.of("task_id", "model", "benchmark", "subject", "item_id",
                     "variant_id", "variant_name", "outcome", "chosen_index", "gold_index", "gold_probability", "labels",
                     "presented_order", "stored_at"));
-            header.addAll(dimensions);
+            // prefixed: a dimension may share a name with a column (labels)
+            dimensions.forEach(dimension -> header.add("variant_" + dimension));
             return new CsvTable(header, rows.stream().<List<?>>map(row -> {
                 List<Object> values = new ArrayList<>(Arrays.asList(row.taskId(), row.model(), row.benchmark(),
                         row.subject(), row.itemId(), row.variantId(), row.variantName(), row.outcome(),

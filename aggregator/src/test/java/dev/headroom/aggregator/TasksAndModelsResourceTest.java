@@ -51,7 +51,7 @@ class TasksAndModelsResourceTest {
                 .parse(new StringReader(csv)).getRecords();
         assertThat(records).hasSize(3).extracting(r -> r.get("task_id"))
                 .containsExactlyInAnyOrderElementsOf(scores.stream().map(s -> s.header().taskId()).toList());
-        assertThat(records.get(0).toMap()).containsKeys("labels", "presented_order", "gold_probability", "stored_at");
+        assertThat(records.get(0).toMap()).containsKeys("labels", "presented_order", "gold_probability", "stored_at", "variant_labels");
     }
 
     @Test
