@@ -77,7 +77,7 @@ class ReportInBrowserTest {
 
         Path screenshot = OUT.resolve("report.png");
         Files.deleteIfExists(screenshot);
-        chromium("--window-size=1920,3200", "--hide-scrollbars", "--screenshot=" + screenshot,
+        chromium("--window-size=1920,3500", "--hide-scrollbars", "--screenshot=" + screenshot,
                 html.toUri().toString());
         assertThat(screenshot).isNotEmptyFile();
     }

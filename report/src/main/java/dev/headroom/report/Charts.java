@@ -121,7 +121,7 @@ final class Charts {
         svg.text(left, 12, trend.statistic(), "start", "font-weight:600");
         List<String> types = List.copyOf(new TreeSet<>(points.stream().map(ModelPoint::type).toList()));
         for (int t = 0; t < types.size(); t++) {
-            svg.text(right, 12 + t * 14, types.get(t), "end", "fill:" + Svg.colour(t) + ";font-size:11px");
+            svg.text(right - 4, 12 + t * 14, types.get(t), "end", "fill:" + Svg.colour(t) + ";font-size:11px");
             if (trend.fit() != null) {
                 svg.line(x.at(x.domainLow()), y.at(trend.fit().at(x.domainLow(), types.get(t))), x.at(x.domainHigh()),
                         y.at(trend.fit().at(x.domainHigh(), types.get(t))), Svg.colour(t), 1.5);
@@ -141,35 +141,48 @@ final class Charts {
         return svg.toString();
     }
 
-    /** Per model and prompt dimension that varied in the run, each value's mean accuracy with its interval. */
+    /**
+     * Per model (a bold row) and prompt dimension that varied in the run, each value's mean accuracy with its
+     * interval.
+     */
     static String dimensions(RunReport run) {
-        List<String[]> rows = new ArrayList<>();  // model, dimension, value
-        run.models().forEach((model, analysis) -> analysis.overall().marginals().forEach((dimension, values) -> {
-            if (values.size() > 1) {
-                values.keySet().forEach(value -> rows.add(new String[]{model, dimension, value}));
-            }
-        }));
-        double height = 30 + Math.max(1, rows.size()) * ROW + AXIS_HEIGHT;
+        List<String[]> rows = new ArrayList<>();  // model, then dimension and value (both null on the model's row)
+        run.models().forEach((model, analysis) -> {
+            rows.add(new String[]{model, null, null});
+            analysis.overall().marginals().forEach((dimension, values) -> {
+                if (values.size() > 1) {
+                    values.keySet().forEach(value -> rows.add(new String[]{model, dimension, value}));
+                }
+            });
+        });
+        double height = 30 + rows.size() * ROW + AXIS_HEIGHT;
         Svg svg = new Svg("chart-dimensions", WIDTH, height);
         Svg.Scale x = accuracyAxis(svg, height);
         double y = 30;
-        String previous = "";
+        boolean anyVaried = false;
         for (String[] row : rows) {
-            String group = row[0] + " · " + row[1];
-            if (!group.equals(previous)) {
-                svg.line(20, y, WIDTH - RIGHT, y, "#ddd", 1);
-                previous = group;
-            }
             int colour = List.copyOf(run.models().keySet()).indexOf(row[0]);
-            svg.text(LABEL_WIDTH - 8, y + ROW / 2 + 4, group + " = " + row[2], "end", "font-size:11px");
-            Interval value = run.overall(row[0]).marginals().get(row[1]).get(row[2]);
-            intervalDot(svg, x, y + ROW / 2, value, Svg.colour(colour), group + " = " + row[2]);
+            if (row[1] == null) {
+                svg.line(20, y + 2, WIDTH - RIGHT, y + 2, "#ddd", 1)
+                        .text(LABEL_WIDTH - 8, y + ROW / 2 + 6, row[0], "end", "font-weight:600");
+            } else {
+                String label = row[1] + " = " + readable(row[2]);
+                svg.text(LABEL_WIDTH - 8, y + ROW / 2 + 4, label, "end", "font-size:11px");
+                intervalDot(svg, x, y + ROW / 2, run.overall(row[0]).marginals().get(row[1]).get(row[2]),
+                        Svg.colour(colour), row[0] + " " + label);
+                anyVaried = true;
+            }
             y += ROW;
         }
-        if (rows.isEmpty()) {
-            svg.text(WIDTH / 2, 30 + ROW / 2, "no prompt dimension took two values in this run", "middle", "fill:#777");
+        if (!anyVaried) {
+            svg.text(WIDTH / 2, 20, "no prompt dimension took two values in this run", "middle", "fill:#777");
         }
         return svg.toString();
+    }
+
+    /** A dimension value as a label: a structured one ({"kind":"SHIFT","k":1}) without its JSON punctuation. */
+    private static String readable(String value) {
+        return value.startsWith("{") ? value.replaceAll("[{}\"]", "").replace(",", " ") : value;
     }
 
     /** Per model, the share of tasks with the gold at each presented position against the share choosing it. */

@@ -18,8 +18,8 @@ import java.util.function.Function;
 public final class HtmlReport {
 
     private static final String STYLE = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1240px;\
-            padding:0 16px;color:#222}
+            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px 32px;color:#222}
+            p,dl{max-width:1100px}
             h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}
             table{border-collapse:collapse;margin:8px 0;font-variant-numeric:tabular-nums}
             th,td{border:1px solid #ddd;padding:3px 8px;text-align:right;white-space:nowrap}
@@ -63,7 +63,7 @@ public final class HtmlReport {
         }
         html.append("</p>\n");
 
-        html.append("<h2>Per model</h2>\n").append(modelTable(run));
+        html.append("<h2>Per model</h2>\n").append(modelTable(run)).append(choiceTable(run));
         html.append("<h2>Plain, held-out best, MaxP and majority vote</h2>\n").append(Charts.headline(run));
         html.append("<h2>Spread across variants</h2>\n").append(Charts.spread(run));
         html.append("<h2>Elicitation gap and spread against size</h2>\n<div class=\"charts\">");
@@ -87,8 +87,7 @@ public final class HtmlReport {
         StringBuilder table = new StringBuilder("<table id=\"models\"><tr><th class=\"name\">model</th>"
                 + "<th class=\"name\">type</th><th>parameters</th><th>items</th><th>variants</th><th>tasks</th>"
                 + "<th>plain</th><th>held-out best</th><th>MaxP</th><th>majority vote</th><th>spread</th>"
-                + "<th>elicitation gap</th><th>unparsed</th><th>RStd</th><th>dead-lettered</th>"
-                + "<th class=\"name\">best variant (MaxP)</th><th class=\"name\">held-out choices</th></tr>\n");
+                + "<th>elicitation gap</th><th>unparsed</th><th>RStd</th><th>dead-lettered</th></tr>\n");
         run.models().forEach((model, analysis) -> {
             ElicitationReport report = analysis.overall();
             ModelCard card = run.cards().get(model);
@@ -101,10 +100,24 @@ public final class HtmlReport {
                 table.append(cell(model, statistic.getKey(), "data-scope=\"" + Html.escape(report.scope()) + "\"",
                         statistic.getValue().apply(report)));
             }
-            table.append("<td>").append(run.summary().deadLettered(model)).append("</td><td class=\"name\">")
-                    .append(Html.escape(run.variantName(model, report.bestVariantId()))).append("</td>")
-                    .append("<td class=\"name\">").append(Html.escape(String.join(", ", report.heldOutChoices()
-                            .stream().map(id -> run.variantName(model, id)).toList()))).append("</td></tr>\n");
+            table.append("<td>").append(run.summary().deadLettered(model)).append("</td></tr>\n");
+        });
+        return table.append("</table>\n").toString();
+    }
+
+    /** Per model, the variant MaxP took and the two the held-out best chose. */
+    private static String choiceTable(RunReport run) {
+        StringBuilder table = new StringBuilder("<table id=\"choices\"><tr><th class=\"name\">model</th>"
+                + "<th class=\"name\">best variant (MaxP)</th><th class=\"name\">held-out best: chosen on half A</th>"
+                + "<th class=\"name\">chosen on half B</th></tr>\n");
+        run.models().forEach((model, analysis) -> {
+            ElicitationReport report = analysis.overall();
+            table.append("<tr><td class=\"name\">").append(Html.escape(model)).append("</td><td class=\"name\">")
+                    .append(Html.escape(run.variantName(model, report.bestVariantId()))).append("</td>");
+            List<String> choices = report.heldOutChoices().isEmpty() ? List.of(Numbers.ABSENT, Numbers.ABSENT)
+                    : report.heldOutChoices().stream().map(id -> run.variantName(model, id)).toList();
+            choices.forEach(choice -> table.append("<td class=\"name\">").append(Html.escape(choice)).append("</td>"));
+            table.append("</tr>\n");
         });
         return table.append("</table>\n").toString();
     }
@@ -118,7 +131,7 @@ public final class HtmlReport {
                     .append(Html.escape(subject)).append("</td><td>").append(report.items()).append("</td><td>")
                     .append(report.variants()).append("</td>");
             SUBJECT_COLUMNS.forEach((statistic, value) -> table.append(cell(model, statistic,
-                    "data-scope=\"" + Html.escape(subject) + "\"", value.apply(report))));
+                    "data-scope=\"" + Html.escape(report.scope()) + "\"", value.apply(report))));
             table.append("</tr>\n");
         }));
         return table.append("</table>\n").toString();

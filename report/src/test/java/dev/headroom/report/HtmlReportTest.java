@@ -36,7 +36,7 @@ class HtmlReportTest {
 
     @Test
     void subjectTableHasARowPerModelAndSubject() {
-        assertThat(Pattern.compile("data-stat=\"maxP\" data-scope=\"t/history\"").matcher(HTML).results().count())
+        assertThat(Pattern.compile("data-stat=\"maxP\" data-scope=\"subject=t/history\"").matcher(HTML).results().count())
                 .isEqualTo(2);
     }
 
