@@ -16,7 +16,13 @@ public class HeadroomCommand {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new HeadroomCommand());
-        // a user's mistake is one line and an exit code, never a stack trace
+        // a user's mistake is one line and an exit code, never a stack trace (nor a page of usage)
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine command = e.getCommandLine();
+            command.getErr().println("headroom: " + e.getMessage() + " (see: headroom "
+                    + (command.getParent() == null ? "" : command.getCommandName() + " ") + "--help)");
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("headroom: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
