@@ -1,5 +1,7 @@
 package dev.headroom.aggregator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.core.run.RunSummary;
 import dev.headroom.core.stats.VariantDimensions;
@@ -40,6 +42,19 @@ public class RunStore {
     public record VariantRow(String model, String variantId, String variantName, long items, long correct,
                              long unparsed, double accuracy, Double goldProbabilityMean, Double goldProbabilitySd,
                              Map<String, String> dimensions) {
+    }
+
+    /**
+     * One stored task with every field the aggregator keeps of it.
+     *
+     * @param chosenIndex    original index of the chosen option; null when unparsed
+     * @param labels         labels in presented order (JSON array); null on rows stored before they were kept
+     * @param presentedOrder original option index at each presented position (JSON array); null likewise
+     */
+    public record TaskRow(String taskId, String model, String benchmark, String subject, String itemId,
+                          String variantId, String variantName, Map<String, String> dimensions, String outcome,
+                          Integer chosenIndex, int goldIndex, Double goldProbability, JsonNode labels,
+                          JsonNode presentedOrder, Instant storedAt) {
     }
 
     @Inject
@@ -92,6 +107,29 @@ public class RunStore {
                             rows.getObject(8, Double.class), rows.getObject(9, Double.class),
                             variant == null ? Map.of() : VariantDimensions.of(variants.of(variant)));
                 });
+    }
+
+    /** Every scored task of the run, by model, item and variant. */
+    public List<TaskRow> tasks(String runId) {
+        StoredVariants variants = new StoredVariants(json);
+        return query("""
+                SELECT task_id, model, benchmark, subject, item_id, variant_id, variant_name, variant::text, outcome,
+                       chosen_index, gold_index, gold_probability, labels::text, presented_order::text, stored_at
+                FROM scores WHERE run_id = ? ORDER BY model, item_id, variant_id""", List.of(runId),
+                rows -> new TaskRow(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(6), rows.getString(7),
+                        VariantDimensions.of(variants.of(rows.getString(8))), rows.getString(9),
+                        (Integer) rows.getObject(10), rows.getInt(11), (Double) rows.getObject(12),
+                        jsonOrNull(rows.getString(13)), jsonOrNull(rows.getString(14)),
+                        rows.getTimestamp(15).toInstant()));
+    }
+
+    private JsonNode jsonOrNull(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored score's header part does not read back: " + text, e);
+        }
     }
 
     /** A task counts once, and not at all if a redelivery of it was scored after all. */

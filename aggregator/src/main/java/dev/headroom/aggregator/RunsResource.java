@@ -3,6 +3,7 @@ package dev.headroom.aggregator;
 import dev.headroom.core.stats.Interval;
 import dev.headroom.core.stats.ItemVotes;
 import dev.headroom.core.stats.ModelAnalysis;
+import dev.headroom.report.Trend;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -110,12 +111,35 @@ public class RunsResource {
     }
 
     @GET
+    @Path("/{runId}/tasks")
+    public Response tasks(@PathParam("runId") String runId, @QueryParam("format") String format) {
+        List<RunStore.TaskRow> rows = runs.tasks(runId);
+        return Representation.of(format, headers, rows, () -> {
+            List<String> dimensions = List.copyOf(new TreeSet<>(rows.stream()
+                    .flatMap(row -> row.dimensions().keySet().stream()).toList()));
+            List<String> header = new ArrayList<>(List.of("task_id", "model", "benchmark", "subject", "item_id",
+                    "variant_id", "variant_name", "outcome", "chosen_index", "gold_index", "gold_probability", "labels",
+                    "presented_order", "stored_at"));
+            // prefixed: a dimension may share a name with a column (labels)
+            dimensions.forEach(dimension -> header.add("variant_" + dimension));
+            return new CsvTable(header, rows.stream().<List<?>>map(row -> {
+                List<Object> values = new ArrayList<>(Arrays.asList(row.taskId(), row.model(), row.benchmark(),
+                        row.subject(), row.itemId(), row.variantId(), row.variantName(), row.outcome(),
+                        row.chosenIndex(), row.goldIndex(), row.goldProbability(), row.labels(), row.presentedOrder(),
+                        row.storedAt()));
+                dimensions.forEach(dimension -> values.add(row.dimensions().get(dimension)));
+                return values;
+            }).toList());
+        });
+    }
+
+    @GET
     @Path("/{runId}/trends")
     public Response trends(@PathParam("runId") String runId, @QueryParam("format") String format) {
         Trends.RunTrends trends = Trends.of(statistics.of(runId), cards.all());
         return Representation.of(format, headers, trends, () -> {
             List<List<?>> rows = new ArrayList<>();
-            for (Trends.Trend trend : trends.trends()) {
+            for (Trend trend : trends.trends()) {
                 trend.points().forEach(point -> rows.add(Arrays.asList(trend.statistic(), "point", point.model(),
                         point.parameterCount(), point.type(), point.value(), null, null)));
                 if (trend.fit() != null) {
@@ -129,7 +153,7 @@ public class RunsResource {
         });
     }
 
-    private static List<?> coefficient(Trends.Trend trend, String name, Interval value) {
+    private static List<?> coefficient(Trend trend, String name, Interval value) {
         return Arrays.asList(trend.statistic(), name, null, null, null, value.estimate(), value.low(), value.high());
     }
 }

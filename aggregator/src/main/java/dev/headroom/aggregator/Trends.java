@@ -6,6 +6,7 @@ import dev.headroom.core.stats.Interval;
 import dev.headroom.core.stats.ModelAnalysis;
 import dev.headroom.core.stats.ModelPoint;
 import dev.headroom.core.stats.ModelTrend;
+import dev.headroom.report.Trend;
 import org.apache.commons.math3.linear.SingularMatrixException;
 
 import java.util.ArrayList;
@@ -23,19 +24,6 @@ final class Trends {
     static {
         STATISTICS.put("gap", ElicitationReport::elicitationGap);
         STATISTICS.put("spread", ElicitationReport::spread);
-    }
-
-    /**
-     * @param points   the models with a card of known size and a value of the statistic
-     * @param excluded the run's models left out, each with why
-     * @param fit      null when the points do not determine a trend; {@code note} says why
-     */
-    record Trend(String statistic, List<ModelPoint> points, Map<String, String> excluded, Fit fit, String note) {
-    }
-
-    /** {@link ModelTrend.Fit} as it reads: its coefficients with their 95% intervals. */
-    record Fit(int models, List<String> types, Interval intercept, Interval slope, Map<String, Interval> typeEffects,
-               double residualStandardDeviation) {
     }
 
     record RunTrends(String runId, List<Trend> trends) {
@@ -69,7 +57,7 @@ final class Trends {
         });
         try {
             ModelTrend.Fit fit = ModelTrend.fit(points);
-            return new Trend(statistic, points, excluded, new Fit(fit.models(), fit.types(), fit.intercept(),
+            return new Trend(statistic, points, excluded, new Trend.Fit(fit.models(), fit.types(), fit.intercept(),
                     fit.slope(), fit.typeEffects(), fit.residualStandardDeviation()), null);
         } catch (SingularMatrixException sameSizes) {
             return new Trend(statistic, points, excluded, null, "the models' sizes and types do not determine a trend");

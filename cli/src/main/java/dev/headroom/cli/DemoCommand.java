@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start Kafka, PostgreSQL, the sim server and the four services locally, run a demo evaluation "
                 + "with two sim models (simulated, not real models, asked over the OpenAI-compatible HTTP API) under two "
-                + "prompt variants, print the summary, stop everything.")
+                + "prompt variants, write its report, print the summary, stop everything.")
 public class DemoCommand implements Callable<Integer> {
 
     static final List<String> MODELS = List.of("sim-1b-base", "sim-7b-instruct");
@@ -42,6 +42,10 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--summary-json", paramLabel = "FILE",
             description = "Also write the summary and every model's statistics and trends (docs/statistics.md) as JSON.")
     Path summaryJson;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "headroom-report",
+            description = "Where to write the run's report, RUN.html and RUN.md (default ${DEFAULT-VALUE}).")
+    Path reportDir;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
             description = "Give up when the run is not complete after this long (default ${DEFAULT-VALUE}).")
@@ -65,9 +69,12 @@ public class DemoCommand implements Callable<Integer> {
             Instant submittedAt = Instant.now();
             String runId = client.submit(spec);
             out.println("submitted run " + runId + " (sim models are simulated, not real models)");
-            JsonNode status = awaitComplete(client, runId, submittedAt.plusSeconds(timeoutSeconds), out);
+            JsonNode status = RunProgress.await(client, runId, submittedAt.plusSeconds(timeoutSeconds), out,
+                    System.console() != null);
             RunSummary summary = client.summary(runId);
+            List<Path> report = ReportFiles.write(client, runId, reportDir);
             out.println();
+            out.println("report: " + report.get(0) + " (and " + report.get(1).getFileName() + ")");
             SummaryTable.print(summary, out);
             out.printf("%nrun %s: %d tasks scored in %.1f s (whole demo so far %.1f s)%n", runId,
                     status.get("scoredTasks").asLong(), Duration.between(submittedAt, Instant.now()).toMillis() / 1000.0,
@@ -79,33 +86,6 @@ public class DemoCommand implements Callable<Integer> {
         }
         deleteRecursively(workDir);
         return 0;
-    }
-
-    private JsonNode awaitComplete(HeadroomClient client, String runId, Instant deadline, PrintStream out) {
-        long lastPrinted = -1;
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode status = client.status(runId);
-            if ("FAILED".equals(status.get("status").asText())) {
-                throw new IllegalStateException("run " + runId + " failed: " + status.get("error").asText());
-            }
-            long finished = status.get("scoredTasks").asLong() + status.get("deadLetteredTasks").asLong();
-            if (finished != lastPrinted) {
-                out.printf("  %s: %d / %d tasks scored, %d dead-lettered%n", status.get("status").asText(),
-                        status.get("scoredTasks").asLong(), status.get("expectedTasks").asLong(),
-                        status.get("deadLetteredTasks").asLong());
-                lastPrinted = finished;
-            }
-            if (status.get("complete").asBoolean()) {
-                return status;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        throw new IllegalStateException("run " + runId + " not complete after " + timeoutSeconds + " s");
     }
 
     private static void writeJson(Path file, String runId, JsonNode status, RunSummary summary, HeadroomClient client)

@@ -54,7 +54,30 @@ public final class HeadroomClient {
         return send(HttpRequest.newBuilder(aggregator.resolve("/runs/" + runId + "/trends")).GET());
     }
 
+    /** The run's report as the aggregator renders it: {@code html} or {@code md}. */
+    public String report(String runId, String format) {
+        return sendText(HttpRequest.newBuilder(aggregator.resolve("/runs/" + runId + "/report." + format)).GET());
+    }
+
+    /** Every scored task of the run, one row each: {@code csv} as CSV text, {@code json} as a JSON array. */
+    public String tasks(String runId, String format) {
+        return sendText(HttpRequest.newBuilder(aggregator.resolve("/runs/" + runId + "/tasks?format=" + format)).GET());
+    }
+
+    /** The latest card of every model announced to the deployment. */
+    public JsonNode models() {
+        return send(HttpRequest.newBuilder(aggregator.resolve("/models")).GET());
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
+        try {
+            return JSON.readTree(sendText(request));
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.build().uri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String sendText(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -62,9 +85,11 @@ public final class HeadroomClient {
                 throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
                         + response.statusCode() + ": " + response.body());
             }
-            return JSON.readTree(response.body());
+            return response.body();
         } catch (IOException e) {
-            throw new UncheckedIOException(request.build().uri() + ": " + e.getMessage(), e);
+            // a refused connection has no message of its own
+            throw new UncheckedIOException(request.build().uri() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -1,5 +1,7 @@
 package dev.headroom.cli;
 
+import dev.headroom.core.sim.SimProfile;
+import dev.headroom.core.sim.SimProfiles;
 import dev.headroom.localstack.ChildJvm;
 import dev.headroom.localstack.EmbeddedDatabase;
 import dev.headroom.localstack.KafkaBroker;
@@ -167,6 +169,13 @@ public final class LocalStack implements AutoCloseable {
     private void launchWorker(String model, int replica) throws IOException {
         List<String> properties = new ArrayList<>(workerBackend);
         properties.add("-Dheadroom.worker.model=" + model);
+        if (simServer != null) {
+            // asked over HTTP the worker cannot know the sim's size and type; the card carries them for the trends
+            SimProfile sim = SimProfiles.named(model);
+            properties.addAll(List.of("-Dheadroom.worker.card.family=" + sim.family(),
+                    "-Dheadroom.worker.card.parameter-count=" + sim.parameterCount(),
+                    "-Dheadroom.worker.card.type=" + sim.type()));
+        }
         launch("inference-worker", workerName(model, replica), Ports.freeLoopbackPort(), false, properties);
     }
 
