@@ -139,7 +139,7 @@ class ReplayTest {
         }
         KafkaTestClient.send("scores", TestScores.byTaskId(scores));
         KafkaTestClient.send("models", "replay-model", new ModelCard(Messages.SCHEMA_VERSION, "replay-model", "sim",
-                "sim", 7e9, "base", 4, 0, 0), Map.of());
+                "sim", 7e9, "base", 4, null, null), Map.of());
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM scores WHERE run_id = 'replay-run'") == 30
                 && count("SELECT count(*) FROM models WHERE name = 'replay-model'") == 1
                 && caughtUp("aggregator", "scores") && caughtUp("aggregator-models", "models"));

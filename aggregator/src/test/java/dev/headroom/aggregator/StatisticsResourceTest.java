@@ -141,7 +141,7 @@ class StatisticsResourceTest {
         for (int m = 0; m < sizes.length; m++) {
             String model = "trend-m" + m;
             KafkaTestClient.send("models", model, new ModelCard(Messages.SCHEMA_VERSION, model, "sim", "trend",
-                    sizes[m], "base", 1, 0, 0), Map.of());
+                    sizes[m], "base", 1, null, null), Map.of());
             // model m gets m more items right under the third variant: its gap grows with its size
             for (Score score : scores("trend-run", model)) {
                 int item = Integer.parseInt(score.header().itemId().substring(score.header().itemId().lastIndexOf('/') + 1));

@@ -30,6 +30,7 @@ public class BackendProducer {
     @Produces
     @Singleton
     ModelCard card(WorkerConfig config, ModelCardConfig card) {
+        checkPrices(card.usdPerMillionPromptTokens(), card.usdPerMillionCompletionTokens());
         Optional<SimProfile> sim = config.backend().equals("sim")
                 ? Optional.of(SimProfiles.named(config.simProfile().orElse(config.model())))
                 : Optional.empty();
@@ -37,22 +38,38 @@ public class BackendProducer {
                 card.family().or(() -> sim.map(SimProfile::family)).orElse("unknown"),
                 card.parameterCount().or(() -> sim.map(SimProfile::parameterCount)).orElse(0.0),
                 card.type().or(() -> sim.map(SimProfile::type)).orElse("unknown"),
-                config.maxConcurrency(), card.usdPerMillionPromptTokens(), card.usdPerMillionCompletionTokens());
+                config.maxConcurrency(), card.usdPerMillionPromptTokens().orElse(null),
+                card.usdPerMillionCompletionTokens().orElse(null));
+    }
+
+    /** A cost needs both prices: one alone is a mistake to stop on, not a price of 0 to assume for the other. */
+    static void checkPrices(Optional<Double> prompt, Optional<Double> completion) {
+        if (prompt.isPresent() != completion.isPresent()) {
+            throw new IllegalArgumentException("headroom.worker.card.usd-per-million-prompt-tokens and "
+                    + "headroom.worker.card.usd-per-million-completion-tokens: set both prices or neither (only the "
+                    + (prompt.isPresent() ? "prompt" : "completion") + " price is set)");
+        }
     }
 
     @Produces
     @ApplicationScoped
     @Startup
-    ModelBackend backend(WorkerConfig config, OpenAiConfig openAi, RetryConfig retry, ObjectMapper json) {
-        return switch (config.backend()) {
+    ModelBackend backend(WorkerConfig config, OpenAiConfig openAi, RetryConfig retry, ObjectMapper json,
+                         WorkerMetrics metrics) {
+        if (config.backend().equals("openai")) {
+            ResilientCaller caller = new ResilientCaller(retry, openAi.requestTimeout(), config.maxConcurrency(), metrics);
+            metrics.gauges(caller.limit()::inFlight, caller.limit()::current);
+            return new OpenAiBackend(openAi, config.model(), caller, json);
+        }
+        InProcessRequests inProcess = new InProcessRequests(switch (config.backend()) {
             case "sim" -> new SimBackend(config.simProfile().orElse(config.model()));
-            case "openai" -> new OpenAiBackend(openAi, config.model(),
-                    new ResilientCaller(retry, openAi.requestTimeout(), config.maxConcurrency()), json);
             case "replay" -> replay(config);
             case GgufBackend.NAME -> GgufBackend.start(config.gguf());
             default -> throw new IllegalArgumentException("headroom.worker.backend: unknown backend '"
                     + config.backend() + "'; known: sim, openai, replay, " + GgufBackend.NAME);
-        };
+        }, metrics);
+        metrics.gauges(inProcess::inFlight, config::maxConcurrency);
+        return inProcess;
     }
 
     void close(@Disposes ModelBackend backend) {

@@ -18,11 +18,9 @@ public interface ModelCardConfig {
     /** base, instruct, rlhf or fine-tuned; a sim profile's own by default, else "unknown". */
     Optional<String> type();
 
-    /** Price per million prompt tokens in USD, for the cost of every completion. */
-    @WithDefault("0")
-    double usdPerMillionPromptTokens();
+    /** Price per million prompt tokens in USD, for the cost of every completion; unset: unknown (0 is free). */
+    Optional<Double> usdPerMillionPromptTokens();
 
-    /** Price per million completion tokens in USD. */
-    @WithDefault("0")
-    double usdPerMillionCompletionTokens();
+    /** Price per million completion tokens in USD; set with the prompt price or not at all. */
+    Optional<Double> usdPerMillionCompletionTokens();
 }

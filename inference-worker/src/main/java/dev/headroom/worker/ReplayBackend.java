@@ -29,7 +29,7 @@ class ReplayBackend implements ModelBackend {
         String key = header.itemId().substring(header.itemId().lastIndexOf('/') + 1);
         RecordedAnswers.Answer answer = answers.answer(key).orElseThrow(() -> new IllegalStateException(
                 "no recorded answer for item " + header.itemId() + " in " + source));
-        return new Completion(Messages.SCHEMA_VERSION, header, text(answer, header), Map.of(), "stop", 0, 0, 0, 1, "replay");
+        return new Completion(Messages.SCHEMA_VERSION, header, text(answer, header), Map.of(), "stop", 0, 0, 0, 1, "replay", null);
     }
 
     /** Empty, and so unparsed, when the model gave no answer or one that is not an option of this item. */

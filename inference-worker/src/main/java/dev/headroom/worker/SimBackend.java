@@ -23,7 +23,7 @@ class SimBackend implements ModelBackend {
         String text = model.answer(task.header());
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;
         return new Completion(Messages.SCHEMA_VERSION, task.header(), text, Map.of(), "stop",
-                wordCount(task.prompt()), wordCount(text), latencyMillis, 1, "sim");
+                wordCount(task.prompt()), wordCount(text), latencyMillis, 1, "sim", null);
     }
 
     /** Sim models have no tokenizer; whitespace-separated words stand in for tokens. */

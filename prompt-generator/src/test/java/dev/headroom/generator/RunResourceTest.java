@@ -87,7 +87,7 @@ class RunResourceTest {
         String runId = submit(spec);
         given().get("/runs/" + runId).then().statusCode(200).body("expectedTasks", is(0)).body("complete", is(false));
 
-        KafkaTestClient.send("models", Map.of("late-model", new ModelCard(1, "late-model", "sim", "sim", 1e9, "base", 1, 0, 0)));
+        KafkaTestClient.send("models", Map.of("late-model", new ModelCard(1, "late-model", "sim", "sim", 1e9, "base", 1, null, null)));
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Integer.valueOf(14).equals(given().get("/runs/" + runId).then().extract().path("publishedTasks")));

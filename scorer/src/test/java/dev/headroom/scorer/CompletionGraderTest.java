@@ -33,7 +33,7 @@ class CompletionGraderTest {
         RenderedPrompt prompt = PromptRenderer.render(item, variant, List.of());
         TaskHeader header = new TaskHeader(TaskHeader.taskId("r", "m", itemId, variant.id()), "r", "m", itemId, "t",
                 "geo", variant, item.choices(), prompt.labels(), prompt.presentedOrder(), item.answerIndex());
-        return new Completion(Messages.SCHEMA_VERSION, header, text, Map.of(), "stop", 1, 1, 0, 1, "test");
+        return new Completion(Messages.SCHEMA_VERSION, header, text, Map.of(), "stop", 1, 1, 0, 1, "test", null);
     }
 
     @Test

@@ -19,7 +19,7 @@ class ScorerTest {
     private static final Variant REVERSED = Variant.builder().order(OptionOrder.REVERSED).build();
 
     private static Completion completion(TaskHeader header, String text, Map<String, Double> logprobs) {
-        return new Completion(1, header, text, logprobs, "stop", 10, 1, 5, 1, "test");
+        return new Completion(1, header, text, logprobs, "stop", 10, 1, 5, 1, "test", null);
     }
 
     @Test

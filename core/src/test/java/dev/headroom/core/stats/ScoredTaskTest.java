@@ -21,7 +21,7 @@ class ScoredTaskTest {
     void aScoreBecomesARowWithPresentedPositionsAndLabel() {
         // reversed: original 3 (Perth) is presented first, as A; the gold, original 1, is presented third
         TaskHeader header = TestItems.header(TestItems.capitals(0, 1), REVERSED, "m");
-        Completion completion = new Completion(1, header, " A", Map.of(), "stop", 1, 1, 1, 1, "test");
+        Completion completion = new Completion(1, header, " A", Map.of(), "stop", 1, 1, 1, 1, "test", null);
 
         ScoredTask task = ScoredTask.of(Scorer.score(completion));
 

@@ -53,7 +53,7 @@ class SimHeldOutBestTest {
                 for (Variant variant : GRID) {
                     TaskHeader header = TestItems.header(item, variant, model.profile().name());
                     Completion completion = new Completion(1, header, model.answer(header), Map.of(), "stop",
-                            0, 0, 0, 1, "sim");
+                            0, 0, 0, 1, "sim", null);
                     tasks.add(ScoredTask.of(Scorer.score(completion)));
                     truth.merge(variant.id(), model.correctProbability(header) / ITEMS, Double::sum);
                 }

@@ -80,8 +80,8 @@ class RenderingPropertiesTest {
             prompt.labels().forEach(label -> logprobs.put(label, label.equals(gold) ? -0.1 : -3.0));
             String context = "trial " + trial + ", " + variant + ", completion '" + text + "'";
 
-            Score byText = Scorer.score(new Completion(1, header, text, Map.of(), "stop", 1, 1, 1, 1, "test"));
-            Score byLogprobs = Scorer.score(new Completion(1, header, "", logprobs, "stop", 1, 1, 1, 1, "test"));
+            Score byText = Scorer.score(new Completion(1, header, text, Map.of(), "stop", 1, 1, 1, 1, "test", null));
+            Score byLogprobs = Scorer.score(new Completion(1, header, "", logprobs, "stop", 1, 1, 1, 1, "test", null));
 
             assertThat(byText.outcome()).as(context).isEqualTo(Outcome.CORRECT);
             assertThat(byText.chosenIndex()).as(context).isEqualTo(item.answerIndex());

@@ -64,7 +64,7 @@ public final class GgufBackend implements ModelBackend {
                 : byConstrainedText(labels, labelTokens);
         long latencyMillis = (System.nanoTime() - started) / 1_000_000;
         return new Completion(Messages.SCHEMA_VERSION, task.header(), answer.text(), answer.labelLogprobs(), "stop",
-                labelTokens.promptTokens(), answer.completionTokens(), latencyMillis, 1, NAME);
+                labelTokens.promptTokens(), answer.completionTokens(), latencyMillis, 1, NAME, null);
     }
 
     /** One restricted completion for the argmax, then a bisection per other label for its logit below the argmax's. */

@@ -71,7 +71,7 @@ public final class OpenAiBackend implements ModelBackend {
         ParsedCompletion answer = result.value();
         return new Completion(Messages.SCHEMA_VERSION, task.header(), answer.text(), answer.labelLogprobs(),
                 answer.finishReason(), answer.promptTokens(), answer.completionTokens(), result.latencyMillis(),
-                result.attempts(), answer.simulated() ? "sim" : "openai");
+                result.attempts(), answer.simulated() ? "sim" : "openai", null);
     }
 
     private ParsedCompletion send(String body, Duration timeout, boolean chat, List<String> labels) throws CallFailure {

@@ -26,9 +26,11 @@ public final class ResilientCaller {
     private final AdaptiveLimit limit;
     private final CircuitBreaker breaker;
     private final Backoff backoff;
+    private final RequestObserver observer;
 
-    public ResilientCaller(RetryConfig config, Duration requestTimeout, int maxConcurrency) {
+    public ResilientCaller(RetryConfig config, Duration requestTimeout, int maxConcurrency, RequestObserver observer) {
         this.config = config;
+        this.observer = observer;
         this.requestTimeout = requestTimeout;
         this.limit = new AdaptiveLimit(maxConcurrency);
         this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenDelay(), config.breakerMaxOpenDelay());
@@ -69,10 +71,13 @@ public final class ResilientCaller {
                     T value = attempt.run(timeout);
                     limit.release(true);
                     breaker.onAnswer();
-                    return new Result<>(value, attempts, (System.nanoTime() - acquiredAt) / 1_000_000);
+                    Duration latency = Duration.ofNanos(System.nanoTime() - acquiredAt);
+                    observer.requested(null, latency, attempts);
+                    return new Result<>(value, attempts, latency.toMillis());
                 } catch (CallFailure failure) {
                     last = failure;
                     record(failure, acquiredAt);
+                    observer.requested(failure.kind(), Duration.ofNanos(System.nanoTime() - acquiredAt), attempts);
                     if (!failure.kind().retryable()) {
                         throw new TaskFailedException(failure.kind().reason(), attempts, failure.getMessage());
                     }

@@ -13,6 +13,7 @@ import dev.headroom.simserver.Fault;
 import dev.headroom.simserver.FaultPlan;
 import dev.headroom.simserver.SimServer;
 import dev.headroom.simserver.SimServerConfig;
+import dev.headroom.worker.resilience.RequestObserver;
 import dev.headroom.worker.resilience.ResilientCaller;
 import dev.headroom.worker.resilience.TaskFailedException;
 import dev.headroom.worker.resilience.TestRetryConfig;
@@ -49,7 +50,7 @@ class OpenAiBackendTest {
         TestOpenAiConfig config = TestOpenAiConfig.sim(server.baseUrl().toString(), endpoint)
                 .withRequestTimeout(requestTimeout);
         return new OpenAiBackend(config, MODEL, new ResilientCaller(TestRetryConfig.quick(maxAttempts,
-                Duration.ofSeconds(20)), requestTimeout, 4), JSON, Optional.of("sk-test"));
+                Duration.ofSeconds(20)), requestTimeout, 4, RequestObserver.NONE), JSON, Optional.of("sk-test"));
     }
 
     private static SimServerConfig plain() {
@@ -142,7 +143,7 @@ class OpenAiBackendTest {
         try (SimServer server = SimServer.start(plain())) {
             TestOpenAiConfig config = TestOpenAiConfig.sim(server.baseUrl().toString(), OpenAiConfig.Endpoint.CHAT);
             OpenAiBackend backend = new OpenAiBackend(config, "gpt-unknown", new ResilientCaller(
-                    TestRetryConfig.quick(5, Duration.ofSeconds(20)), Duration.ofSeconds(5), 4), JSON, Optional.empty());
+                    TestRetryConfig.quick(5, Duration.ofSeconds(20)), Duration.ofSeconds(5), 4, RequestObserver.NONE), JSON, Optional.empty());
 
             assertThatThrownBy(() -> backend.complete(tasks(1).get(0)))
                     .hasMessageStartingWith("rejected after 1 attempt: HTTP 404")

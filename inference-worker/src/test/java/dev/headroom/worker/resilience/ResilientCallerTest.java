@@ -38,7 +38,7 @@ class ResilientCallerTest {
     }
 
     private final ResilientCaller caller = new ResilientCaller(TestRetryConfig.quick(4, Duration.ofSeconds(20)),
-            Duration.ofSeconds(5), 8);
+            Duration.ofSeconds(5), 8, RequestObserver.NONE);
 
     @Test
     void retriesEveryTransientKindAndCountsTheAttempts() {
