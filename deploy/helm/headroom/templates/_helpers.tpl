@@ -34,6 +34,16 @@ app.kubernetes.io/name: {{ index . 1 }}
 {{- .Values.database.existingSecret | default (printf "%s-db" (include "headroom.fullname" .)) -}}
 {{- end -}}
 
+{{/* The datasource of a service with a schema, credentials from the database Secret: a YAML list of env entries. */}}
+{{- define "headroom.databaseEnv" -}}
+- name: QUARKUS_DATASOURCE_JDBC_URL
+  value: {{ printf "jdbc:postgresql://%s:%v/%s" .Values.database.host .Values.database.port .Values.database.name | quote }}
+- name: QUARKUS_DATASOURCE_USERNAME
+  valueFrom: {secretKeyRef: {name: {{ include "headroom.dbSecret" . | quote }}, key: username}}
+- name: QUARKUS_DATASOURCE_PASSWORD
+  valueFrom: {secretKeyRef: {name: {{ include "headroom.dbSecret" . | quote }}, key: password}}
+{{- end -}}
+
 {{/* Quarkus settings as environment variables: (list $ settingsMap); property names map to Quarkus's env form. */}}
 {{- define "headroom.settingsEnv" -}}
 {{- $root := index . 0 -}}

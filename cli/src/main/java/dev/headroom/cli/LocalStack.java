@@ -176,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
                     "-Dheadroom.worker.card.parameter-count=" + sim.parameterCount(),
                     "-Dheadroom.worker.card.type=" + sim.type()));
         }
-        launch("inference-worker", workerName(model, replica), Ports.freeLoopbackPort(), false, properties);
+        launch("inference-worker", workerName(model, replica), Ports.freeLoopbackPort(), true, properties);
     }
 
     static String workerName(String model, int replica) {

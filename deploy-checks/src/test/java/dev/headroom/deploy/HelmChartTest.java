@@ -108,9 +108,14 @@ class HelmChartTest {
         JsonNode apiKey = envEntry(worker, "HEADROOM_API_KEY");
         assertThat(apiKey.path("valueFrom").path("secretKeyRef").path("name").asText()).isEqualTo("eval-headroom-api-keys");
         assertThat(env(worker)).containsEntry("HEADROOM_WORKER_OPENAI_API_KEY_ENV", "HEADROOM_API_KEY");
-        JsonNode aggregator = only(manifests, "Deployment", "eval-headroom-aggregator");
-        assertThat(envEntry(aggregator, "QUARKUS_DATASOURCE_PASSWORD").path("valueFrom").path("secretKeyRef").path("name").asText())
-                .isEqualTo("eval-headroom-db");
+        // the worker too: its schema holds the completions already paid for
+        for (JsonNode service : List.of(only(manifests, "Deployment", "eval-headroom-aggregator"), worker)) {
+            for (String credential : List.of("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
+                assertThat(envEntry(service, credential).path("valueFrom").path("secretKeyRef").path("name").asText())
+                        .isEqualTo("eval-headroom-db");
+            }
+        }
+        assertThat(env(worker)).containsKey("QUARKUS_DATASOURCE_JDBC_URL");
         for (JsonNode manifest : manifests) {
             if (!manifest.path("kind").asText().equals("Secret")) {
                 assertThat(manifest.toString()).as(manifest.path("metadata").path("name").asText())
