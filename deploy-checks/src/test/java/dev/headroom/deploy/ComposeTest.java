@@ -48,6 +48,24 @@ class ComposeTest {
         assertThat(scraped).isEqualTo(quarkusServices);
     }
 
+    /** A worker looks up the completions already paid for in its schema before it asks its model. */
+    @Test
+    void everyWorkerHasTheDatasource() throws IOException {
+        List<String> workers = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> service : iterable(resolvedCompose().path("services"))) {
+            if (service.getValue().path("build").path("args").path("MODULE").asText().equals("inference-worker")) {
+                workers.add(service.getKey());
+                assertThat(service.getValue().path("environment").path("QUARKUS_DATASOURCE_JDBC_URL").asText()).as(service.getKey())
+                        .isEqualTo("jdbc:postgresql://postgres:5432/headroom");
+                assertThat(service.getValue().path("environment").path("QUARKUS_DATASOURCE_PASSWORD").asText()).as(service.getKey())
+                        .isNotEmpty();
+                assertThat(service.getValue().path("depends_on").path("postgres").path("condition").asText()).as(service.getKey())
+                        .isEqualTo("service_healthy");
+            }
+        }
+        assertThat(workers).contains("worker-sim-1b-base", "worker-vllm", "worker-ollama");
+    }
+
     @Test
     void everyFileTheComposeFileMountsOrBuildsFromExists() throws IOException {
         List<String> missing = new ArrayList<>();

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -119,6 +122,24 @@ class CompletionReuseTest {
             assertThat(completion.costUsd()).isCloseTo((completion.promptTokens() * PROMPT_PRICE
                     + completion.completionTokens() * COMPLETION_PRICE) / 1e6, within(1e-15));
         });
+    }
+
+    @Test
+    void servesEveryWorkerSeriesOfTheMetricsDocAndTheKafkaClientsLag() throws Exception {
+        Map<String, PromptTask> tasks = tasks("metered", 2);
+        KafkaTestClient.send("prompts." + MODEL, tasks);
+        completions("metered", tasks.size());
+        List<String> documented = Files.readAllLines(Path.of("../docs/metrics.md")).stream()
+                .filter(line -> line.contains("| inference-worker |"))
+                .map(line -> line.substring(line.indexOf('`') + 1, line.indexOf('`', line.indexOf('`') + 1))).toList();
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(9);
+        for (String series : documented) {
+            assertThat(metrics).as(series).containsPattern("(?m)^" + series + "(_bucket|_count)?\\{[^}]*model=\"" + MODEL + "\"");
+        }
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max");
     }
 
     private static Map<String, PromptTask> tasks(String run, int count) {
