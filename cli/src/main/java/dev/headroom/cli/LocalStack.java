@@ -137,11 +137,10 @@ public final class LocalStack implements AutoCloseable {
             simServer = SimServer.start(options.simServer());
             started.add(simServer);
             log.println("sim server (simulated models, not real ones) at " + simServer.baseUrl());
-            // scored from the sampled text: a sim's answers then have the true accuracy its profile documents, which
-            // the argmax of its label probabilities (a greedy reading) does not
+            // with log-probabilities, so the scorer scores by probability: the sim server reports the answered label as
+            // the most probable, so that gives the sampled answers and the true accuracy the profile documents
             backend.addAll(List.of("-Dheadroom.worker.backend=openai",
-                    "-Dheadroom.worker.openai.base-url=" + simServer.baseUrl(), "-Dheadroom.worker.openai.sim-task=true",
-                    "-Dheadroom.worker.openai.logprobs=false"));
+                    "-Dheadroom.worker.openai.base-url=" + simServer.baseUrl(), "-Dheadroom.worker.openai.sim-task=true"));
         }
         backend.addAll(options.workerProperties());
         workerBackend = List.copyOf(backend);

@@ -18,9 +18,10 @@ import java.util.Map;
  * A sim model's answer to one request, as the OpenAI-compatible JSON of a chat or a legacy completion.
  *
  * <p>Sim models have no tokenizer: a token is a word with its leading space. When log-probabilities are asked for,
- * the alternatives of the first token are the option labels, with the log of the probability that the sim names
- * each ({@link SimModel#positionProbabilities}), and " I" for the chance of an unparsed answer. The text is the
- * sim's sampled answer, which is not always the most probable label: a sim samples, it does not decode greedily.
+ * the alternatives of the first token are the option labels, with the log of the probability the sim reports for
+ * each ({@link SimModel#answeredProbabilities}: the answered label is the most probable, as a greedy decoder's is), and
+ * " I" for the chance of an unparsed answer; labels with no chance are left out. So scoring by the labels'
+ * probabilities chooses what the text names, and an unparsed answer gives no label probabilities to score by.
  * Chat tokens carry no leading space ("B"), legacy ones do (" B"), as real servers' tokenizers mostly produce.
  */
 final class SimCompletion {
@@ -29,6 +30,8 @@ final class SimCompletion {
     static final String FINGERPRINT = "headroom-sim";
     /** What OpenAI reports for a token that is practically impossible; JSON has no -Infinity. */
     private static final double IMPOSSIBLE = -9999.0;
+    /** Below this, 1 minus the labels' probabilities is rounding, not a chance of an unparsed answer. */
+    private static final double UNPARSED_FLOOR = 1e-9;
     private static final String UNPARSED_TOKEN = tokens(SimModel.UNPARSED_ANSWER).get(0);
 
     private final ObjectMapper json;
@@ -83,13 +86,15 @@ final class SimCompletion {
     /** A label that is also the unparsed answer's first word (roman "I") gets both chances, as one token would. */
     private static List<Alternative> alternatives(SimModel model, TaskHeader task, boolean chat) {
         String space = chat ? "" : " ";
-        List<Double> probabilities = model.positionProbabilities(task);
+        List<Double> probabilities = model.answeredProbabilities(task);
         Map<String, Double> byToken = new LinkedHashMap<>();
         for (int position = 0; position < probabilities.size(); position++) {
-            byToken.merge(space + task.labels().get(position), probabilities.get(position), Double::sum);
+            if (probabilities.get(position) > 0) {
+                byToken.merge(space + task.labels().get(position), probabilities.get(position), Double::sum);
+            }
         }
-        double unparsed = model.profile().unparsedRate();
-        if (unparsed > 0) {
+        double unparsed = 1 - probabilities.stream().mapToDouble(Double::doubleValue).sum();
+        if (unparsed > UNPARSED_FLOOR) {
             byToken.merge(chat ? UNPARSED_TOKEN.strip() : UNPARSED_TOKEN, unparsed, Double::sum);
         }
         List<Alternative> alternatives = new ArrayList<>();

@@ -4,13 +4,18 @@ import dev.headroom.core.Hashing;
 import dev.headroom.core.message.TaskHeader;
 import dev.headroom.core.variant.Variant;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** Answers tasks as a {@link SimProfile} says, deterministically: the same task always gets the same answer. */
 public final class SimModel {
 
     /** What a sim says when it names no option. */
     public static final String UNPARSED_ANSWER = " I am not sure.";
+
+    private static final double TIE_BREAK = 1e-9;
 
     private final SimProfile profile;
 
@@ -24,14 +29,58 @@ public final class SimModel {
 
     /** The completion text, in the form a base model continues "Answer:" with. */
     public String answer(TaskHeader task) {
+        OptionalInt position = answeredPosition(task);
+        return position.isEmpty() ? UNPARSED_ANSWER : " " + task.labels().get(position.getAsInt());
+    }
+
+    /** The presented position the sim names for this task; empty when it names none. */
+    private OptionalInt answeredPosition(TaskHeader task) {
         String key = task.itemId() + "\u0000" + task.variant().id();
         if (Hashing.uniform("sim-unparsed", profile.name(), key) < profile.unparsedRate()) {
-            return UNPARSED_ANSWER;
+            return OptionalInt.empty();
         }
-        int position = Hashing.uniform("sim-knows", profile.name(), key) < knowProbability(task.itemId(), task.variant())
+        return OptionalInt.of(Hashing.uniform("sim-knows", profile.name(), key) < knowProbability(task.itemId(), task.variant())
                 ? task.goldPosition()
-                : guess(task.labels().size(), Hashing.uniform("sim-guess", profile.name(), key));
-        return " " + task.labels().get(position);
+                : guess(task.labels().size(), Hashing.uniform("sim-guess", profile.name(), key)));
+    }
+
+    /**
+     * The first answer token's distribution a server playing this sim reports, consistent with {@link #answer}: the
+     * {@link #positionProbabilities} with the answered position's probability swapped with the highest one (the
+     * unparsed share's included), so that the label answered is the most probable, as for a model that decodes
+     * greedily; a tie is broken towards it by 1e-9. Across tasks the reported probabilities keep the values the sim
+     * samples from, only their places change. When the sim names no option every label gets 0. What the labels leave
+     * short of 1 is the unparsed answer's probability.
+     */
+    public List<Double> answeredProbabilities(TaskHeader task) {
+        OptionalInt answered = answeredPosition(task);
+        double[] probabilities = positionProbabilities(task).stream().mapToDouble(Double::doubleValue).toArray();
+        if (answered.isEmpty()) {
+            return Collections.nCopies(probabilities.length, 0.0);
+        }
+        int chosen = answered.getAsInt();
+        double unparsed = profile.unparsedRate();
+        int highest = chosen;
+        for (int position = 0; position < probabilities.length; position++) {
+            highest = probabilities[position] > probabilities[highest] ? position : highest;
+        }
+        swap(probabilities, chosen, highest);
+        if (unparsed > 0 && unparsed >= probabilities[chosen]) {
+            probabilities[chosen] = unparsed + TIE_BREAK;
+        }
+        for (int position = 0; position < probabilities.length; position++) {
+            if (position != chosen && probabilities[position] >= probabilities[chosen]) {
+                probabilities[position] -= TIE_BREAK;
+                probabilities[chosen] += TIE_BREAK;
+            }
+        }
+        return Arrays.stream(probabilities).boxed().toList();
+    }
+
+    private static void swap(double[] values, int i, int j) {
+        double kept = values[i];
+        values[i] = values[j];
+        values[j] = kept;
     }
 
     /** The true probability of a correct answer, unparsed answers counted as wrong: the truth estimators are checked against. */

@@ -7,6 +7,7 @@ import dev.headroom.core.variant.Variant;
 import dev.headroom.core.variant.VariantPresets;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -86,5 +87,35 @@ class SimModelTest {
                 }).toArray();
 
         assertThat(truths).isSorted();
+    }
+
+    @Test
+    void theReportedProbabilitiesMakeTheAnswerTheMostProbableAndKeepTheirValues() {
+        for (SimProfile profile : SimProfiles.all()) {
+            SimModel model = new SimModel(profile);
+            for (TaskHeader task : tasks(SHUFFLED, 1000)) {
+                List<Double> reported = model.answeredProbabilities(task);
+                String answer = model.answer(task);
+                if (answer.equals(SimModel.UNPARSED_ANSWER)) {
+                    assertThat(reported).as(profile.name()).containsOnly(0.0);
+                    continue;
+                }
+                int answered = task.labels().indexOf(answer.strip());
+                double unparsed = 1 - reported.stream().mapToDouble(Double::doubleValue).sum();
+                for (int position = 0; position < reported.size(); position++) {
+                    if (position != answered) {
+                        assertThat(reported.get(position)).as(profile.name()).isLessThan(reported.get(answered));
+                    }
+                }
+                assertThat(unparsed).as(profile.name()).isLessThan(reported.get(answered));
+                List<Double> sampled = new ArrayList<>(model.positionProbabilities(task));
+                sampled.add(profile.unparsedRate());
+                List<Double> shown = new ArrayList<>(reported);
+                shown.add(unparsed);
+                assertThat(shown.stream().sorted().toList()).as(profile.name())
+                        .usingElementComparator((a, b) -> Math.abs(a - b) < 1e-8 ? 0 : Double.compare(a, b))
+                        .isEqualTo(sampled.stream().sorted().toList());
+            }
+        }
     }
 }
