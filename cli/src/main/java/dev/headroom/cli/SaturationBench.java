@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,6 +51,11 @@ public class SaturationBench implements Callable<Integer> {
     @Option(names = "--concurrency", description = "Concurrency per replica (default: cap / replicas).")
     Integer concurrency;
 
+    @Option(names = "--worker-jvm-option", paramLabel = "OPTION",
+            description = "A JVM option of every worker, e.g. -XX:StartFlightRecording=filename=worker.jfr or "
+                    + "-Dheadroom.worker.spare-tasks=0; repeatable.")
+    List<String> workerJvmOptions = List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
@@ -62,8 +68,10 @@ public class SaturationBench implements Callable<Integer> {
             int perReplica = concurrency != null ? concurrency : Math.max(1, cap / replicas);
             SimServerConfig server = SimServerConfig.plain(Duration.ofMillis(latencyMillis)).withCap(cap, overflow);
             Path workDir = Files.createTempDirectory("headroom-saturation-");
+            List<String> workerOptions = new ArrayList<>(List.of("-Dheadroom.worker.max-concurrency=" + perReplica));
+            workerOptions.addAll(workerJvmOptions);
             try (LocalStack stack = LocalStack.start(home, workDir, new LocalStack.Options(List.of(MODEL),
-                    Map.of("mmlu", data), server, replicas, List.of("-Dheadroom.worker.max-concurrency=" + perReplica)), out)) {
+                    Map.of("mmlu", data), server, replicas, workerOptions), out)) {
                 RunSpec spec = new RunSpec(null, "mmlu", "test", List.of(), items, List.of(VariantPresets.named("plain")),
                         List.of(MODEL));
                 String runId = stack.client().submit(spec);

@@ -8,6 +8,11 @@ public interface ModelBackend extends AutoCloseable {
 
     Completion complete(PromptTask task);
 
+    /** Whether it keeps its own requests to {@code max-concurrency} however many tasks it is given at once. */
+    default boolean limitsItsRequests() {
+        return false;
+    }
+
     /** Releases what the backend started (a child process, a connection); called once, when the worker stops. */
     @Override
     default void close() {

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Asks this deployment's model every prompt of its topic, {@code max-concurrency} at a time, and never twice for one
  * task. Topics: prompts.&lt;model&gt; → completions, keyed by task id.
  *
- * <p>{@code merge(n)} takes a task from the consumer only when one of the n slots is free, and answers them in any
- * order: SmallRye's throttled commit strategy commits an offset once every record before it is acknowledged. A
+ * <p>{@code merge(n)} takes a task from the consumer only when one of the n slots is free (n is {@code max-concurrency},
+ * plus the spare tasks on a backend that keeps its own requests to it: those wait, ready, for a request to end), and
+ * answers them in any order: SmallRye's throttled commit strategy commits an offset once every record before it is acknowledged. A
  * completion acknowledges its task once the broker has it. A task the backend gives up on is nacked with the reason,
  * and the channel's dead-letter strategy writes it to prompts.&lt;model&gt;.dlq with that reason in its
  * {@code dead-letter-reason} header.
@@ -53,7 +54,7 @@ public class PromptAnswerer {
     private final CompletionStore store;
     private final ModelCard card;
     private final WorkerMetrics metrics;
-    private final int maxConcurrency;
+    private final int slots;
     private final ExecutorService callers;
     private final SingleFlight<String, Answer> calls;
 
@@ -65,10 +66,10 @@ public class PromptAnswerer {
         this.store = store;
         this.card = card;
         this.metrics = metrics;
-        this.maxConcurrency = config.maxConcurrency();
+        this.slots = slots(config.maxConcurrency(), config.spareTasks(), backend.limitsItsRequests());
         AtomicInteger threads = new AtomicInteger();
         // the backends block (HTTP calls, retries' backoff, an in-process model): one thread per slot
-        this.callers = Executors.newFixedThreadPool(maxConcurrency, task -> {
+        this.callers = Executors.newFixedThreadPool(slots, task -> {
             Thread thread = new Thread(task, "model-call-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -80,7 +81,19 @@ public class PromptAnswerer {
     @Outgoing("completions")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Multi<Message<Completion>> answer(Multi<Message<PromptTask>> tasks) {
-        return tasks.onItem().transformToUni(this::answer).merge(maxConcurrency);
+        return tasks.onItem().transformToUni(this::answer).merge(slots);
+    }
+
+    /** max-concurrency, and the spare tasks when the backend holds its requests to max-concurrency itself. */
+    static int slots(int maxConcurrency, Optional<Integer> spareTasks, boolean backendLimitsItsRequests) {
+        if (!backendLimitsItsRequests) {
+            return maxConcurrency;
+        }
+        int spare = spareTasks.orElse((maxConcurrency + 3) / 4);
+        if (spare < 0) {
+            throw new IllegalArgumentException("headroom.worker.spare-tasks=" + spare + " must not be negative");
+        }
+        return maxConcurrency + spare;
     }
 
     private Uni<Message<Completion>> answer(Message<PromptTask> task) {

@@ -27,6 +27,13 @@ public interface WorkerConfig {
     @WithDefault("16")
     int maxConcurrency();
 
+    /**
+     * Tasks taken beyond {@code max-concurrency}, read and ready to send the moment a request ends, so the server's
+     * slot does not wait for the worker's turnaround (publishing, storing, the next task); only on a backend that
+     * holds its requests to {@code max-concurrency} itself (openai). Default: a quarter of {@code max-concurrency}.
+     */
+    Optional<Integer> spareTasks();
+
     /** Where the replay backend finds its recorded answers. */
     Replay replay();
 

@@ -50,6 +50,8 @@ class CompletionReuseTest {
     private static final double PROMPT_PRICE = 0.15;
     private static final double COMPLETION_PRICE = 0.6;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The server's cap and the worker's max-concurrency: a request beyond it would get a 429. */
+    private static final int CAP = 4;
 
     public static class PricedSimServer implements QuarkusTestProfile {
         @Override
@@ -64,8 +66,10 @@ class CompletionReuseTest {
         @Override
         public Map<String, String> start() {
             // long enough that a task's second copy usually arrives while its first is still being answered
-            server = SimServer.start(SimServerConfig.plain(Duration.ofMillis(300)));
+            server = SimServer.start(SimServerConfig.plain(Duration.ofMillis(300))
+                    .withCap(CAP, SimServerConfig.Overflow.REJECT));
             return Map.of("headroom.worker.model", MODEL, "headroom.worker.backend", "openai",
+                    "headroom.worker.max-concurrency", String.valueOf(CAP), "headroom.worker.spare-tasks", "2",
                     "headroom.worker.openai.base-url", server.baseUrl().toString(),
                     "headroom.worker.openai.sim-task", "true",
                     "headroom.worker.card.usd-per-million-prompt-tokens", String.valueOf(PROMPT_PRICE),
@@ -113,6 +117,16 @@ class CompletionReuseTest {
     }
 
     @Test
+    void spareTasksWaitForAFreeSlotAndNeverTakeTheServerPastItsCap() {
+        Map<String, PromptTask> tasks = tasks("capped", 20);
+        KafkaTestClient.send("prompts." + MODEL, tasks);
+        completions("capped", tasks.size());
+
+        assertThat(Server.server.stats().peakOpen()).isLessThanOrEqualTo(CAP);
+        assertThat(Server.server.stats().rejectedAtCap()).isZero();
+    }
+
+    @Test
     void everyCompletionCostsItsTokensAtTheCardsPrices() {
         Map<String, PromptTask> tasks = tasks("priced", 4);
         KafkaTestClient.send("prompts." + MODEL, tasks);
@@ -135,7 +149,7 @@ class CompletionReuseTest {
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        assertThat(documented).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(8);
         for (String series : documented) {
             assertThat(metrics).as(series).containsPattern("(?m)^" + series + "(_bucket|_count)?\\{[^}]*model=\"" + MODEL + "\"");
         }

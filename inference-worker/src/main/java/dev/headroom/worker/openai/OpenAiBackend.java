@@ -62,6 +62,12 @@ public final class OpenAiBackend implements ModelBackend {
                 .connectTimeout(config.requestTimeout()).build();
     }
 
+    /** Its caller's adaptive limit, at most {@code max-concurrency}, is taken before every request. */
+    @Override
+    public boolean limitsItsRequests() {
+        return true;
+    }
+
     @Override
     public Completion complete(PromptTask task) {
         String body = requestBody(task);
