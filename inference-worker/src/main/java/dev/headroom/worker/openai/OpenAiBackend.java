@@ -58,8 +58,11 @@ public final class OpenAiBackend implements ModelBackend {
         this.caller = caller;
         this.json = json;
         this.responses = new OpenAiResponses(json);
+        // the client's own small non-blocking steps (the built-in string body handler, completing the future the caller
+        // waits on) run inline on its selector thread: without a hand-off to a worker pool in each direction, an
+        // answered request frees its slot sooner on a busy machine (JFR: the pool's hand-offs were most of the wait)
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.requestTimeout()).build();
+                .connectTimeout(config.requestTimeout()).executor(Runnable::run).build();
     }
 
     /** Its caller's adaptive limit, at most {@code max-concurrency}, is taken before every request. */
