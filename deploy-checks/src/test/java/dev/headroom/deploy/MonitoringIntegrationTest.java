@@ -49,9 +49,17 @@ class MonitoringIntegrationTest {
     /** The panels that must show data after a run; the rest may rightly be empty (no errors, no dead letters). */
     private static final Set<String> KEY_PANELS = Set.of("Tasks per run and model", "Tasks finished by workers",
             "Scores stored", "Prompt tasks published", "Consumer lag", "Model request latency", "Services up",
+            "Workers: in flight and concurrency limit", "Model requests by result", "Retries", "Tokens",
+            "Cost over the time range",
             "Plain vs held-out best vs MaxP vs majority vote", "Every statistic", "Accuracy per variant and model",
             "Effect of one dimension", "Spread per model", "Every variant", "Gap against parameter count",
             "variable run", "variable model");
+    /**
+     * Series of docs/metrics.md that no service exports yet: a key panel that needs one of them is skipped, and
+     * listed. Any other series a key panel needs must be there and give data after the run.
+     */
+    private static final Set<String> NOT_EXPORTED_YET = Set.of("headroom_elicitation_score", "headroom_run_tasks_expected",
+            "headroom_run_tasks_scored", "headroom_run_tasks_dead_lettered", "headroom_tasks_published_total");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -127,8 +135,10 @@ class MonitoringIntegrationTest {
             }
             Set<String> missing = new HashSet<>(PrometheusRulesTest.metricNames(expression));
             missing.removeAll(exported);
-            if (!missing.isEmpty()) {
+            if (!missing.isEmpty() && NOT_EXPORTED_YET.containsAll(missing)) {
                 skipped.add(query.where() + " (not exported yet: " + String.join(", ", missing) + ")");
+            } else if (!missing.isEmpty()) {
+                failures.add(query.where() + ": not exported: " + String.join(", ", missing));
             } else if (response.path("data").path("result").isEmpty()) {
                 failures.add(query.where() + ": no data after a complete run");
             } else {
