@@ -41,6 +41,9 @@ public final class AdaptiveLimit {
             while (true) {
                 long now = System.nanoTime();
                 if (now - deadlineNanos >= 0) {
+                    if (inFlight < (int) limit) {
+                        changed.signal(); // a slot's wake-up that reached this giving-up waiter goes on to the next
+                    }
                     return -1;
                 }
                 if (inFlight < (int) limit) {
@@ -59,10 +62,16 @@ public final class AdaptiveLimit {
         lock.lock();
         try {
             inFlight--;
+            int slots = (int) limit;
             if (succeeded) {
                 limit = Math.min(max, limit + 1 / limit);
             }
-            changed.signalAll();
+            // one waiter per slot that opened: waking every waiter for one slot, as spare tasks wait, costs a busy
+            // machine a context switch per waiter per request
+            changed.signal();
+            if ((int) limit > slots) {
+                changed.signal();
+            }
         } finally {
             lock.unlock();
         }
