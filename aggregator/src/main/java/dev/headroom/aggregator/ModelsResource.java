@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The latest card of every model announced, as JSON or CSV. */
@@ -29,8 +30,9 @@ public class ModelsResource {
         List<ModelCard> all = List.copyOf(cards.all().values());
         return Representation.of(format, headers, all, () -> new CsvTable(List.of("name", "backend", "family",
                 "parameter_count", "type", "max_concurrency", "usd_per_million_prompt_tokens",
-                "usd_per_million_completion_tokens"), all.stream().<List<?>>map(card -> List.of(card.name(),
+                "usd_per_million_completion_tokens"), all.stream().<List<?>>map(card -> Arrays.asList(card.name(),
                 card.backend(), card.family(), card.parameterCount(), card.type(), card.maxConcurrency(),
+                // empty cells when the card has no prices (unknown, not free)
                 card.usdPerMillionPromptTokens(), card.usdPerMillionCompletionTokens())).toList()));
     }
 }

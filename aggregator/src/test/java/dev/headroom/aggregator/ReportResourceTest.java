@@ -46,7 +46,7 @@ class ReportResourceTest {
     @Test
     void reportOfARunShowsItsStatisticsAsHtmlAndMarkdown() {
         KafkaTestClient.send("models", "rm", new ModelCard(Messages.SCHEMA_VERSION, "rm", "sim", "report", 3e9,
-                "instruct", 1, 0, 0), Map.of());
+                "instruct", 1, null, null), Map.of());
         List<Score> scores = scores();
         KafkaTestClient.send("scores", TestScores.byTaskId(scores));
         await().atMost(Duration.ofSeconds(60)).until(() -> RestAssured.get("/runs/report-run/summary").then()

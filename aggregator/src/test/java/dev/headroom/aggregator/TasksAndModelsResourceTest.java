@@ -58,10 +58,14 @@ class TasksAndModelsResourceTest {
     void modelsListsTheAnnouncedCards() {
         ModelCard card = new ModelCard(Messages.SCHEMA_VERSION, "listed-model", "openai", "qwen", 7e9, "instruct", 8,
                 0.1, 0.2);
+        ModelCard unpriced = new ModelCard(Messages.SCHEMA_VERSION, "unpriced-model", "sim", "sim", 1e9, "base", 4,
+                null, null);
         KafkaTestClient.send("models", card.name(), card, Map.of());
+        KafkaTestClient.send("models", unpriced.name(), unpriced, Map.of());
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(RestAssured.get("/models").then()
-                .statusCode(200).extract().jsonPath().getList("name", String.class)).contains("listed-model"));
+                .statusCode(200).extract().jsonPath().getList("name", String.class)).contains("listed-model", "unpriced-model"));
         assertThat(RestAssured.get("/models?format=csv").then().statusCode(200).extract().asString())
-                .contains("listed-model,openai,qwen,7.0E9,instruct,8,0.1,0.2");
+                .contains("listed-model,openai,qwen,7.0E9,instruct,8,0.1,0.2")
+                .as("unknown prices are empty cells, not 0").contains("unpriced-model,sim,sim,1.0E9,base,4,,");
     }
 }

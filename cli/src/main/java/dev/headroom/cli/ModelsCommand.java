@@ -24,8 +24,10 @@ public class ModelsCommand implements Callable<Integer> {
             double parameters = card.path("parameterCount").asDouble();
             System.out.printf(format, card.path("name").asText(), card.path("backend").asText(),
                     card.path("family").asText(), Numbers.parameters(parameters), card.path("type").asText(), card.path("maxConcurrency").asInt(),
-                    card.path("usdPerMillionPromptTokens").asDouble() + ", "
-                            + card.path("usdPerMillionCompletionTokens").asDouble());
+                    card.path("usdPerMillionPromptTokens").isNumber()
+                            ? card.path("usdPerMillionPromptTokens").asDouble() + ", "
+                                    + card.path("usdPerMillionCompletionTokens").asDouble()
+                            : "unknown");
         }
         if (models.isEmpty()) {
             System.err.println("no model announced yet: a worker announces its model when it starts");

@@ -51,8 +51,8 @@ final class Fixtures {
                 v.accuracy().estimate()))));
         RunSummary summary = new RunSummary("run-1", rows, List.of(new RunSummary.DeadLetters("small", "timeout", 2)));
         Map<String, ModelCard> cards = Map.of(
-                "small", new ModelCard(1, "small", "sim", "sim", 1e9, "base", 4, 0, 0),
-                "large", new ModelCard(1, "large", "sim", "sim", 7e9, "instruct", 4, 0, 0));
+                "small", new ModelCard(1, "small", "sim", "sim", 1e9, "base", 4, null, null),
+                "large", new ModelCard(1, "large", "sim", "sim", 7e9, "instruct", 4, null, null));
         List<Trend> trends = List.of(trend("gap", models, cards, ElicitationReport::elicitationGap),
                 trend("spread", models, cards, ElicitationReport::spread));
         return new RunReport("run-1", 48, summary, models, cards, trends);
