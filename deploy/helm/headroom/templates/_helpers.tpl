@@ -34,6 +34,10 @@ app.kubernetes.io/name: {{ index . 1 }}
 {{- .Values.database.existingSecret | default (printf "%s-db" (include "headroom.fullname" .)) -}}
 {{- end -}}
 
+{{- define "headroom.tokenSecret" -}}
+{{- .Values.security.existingSecret | default (printf "%s-api-token" (include "headroom.fullname" .)) -}}
+{{- end -}}
+
 {{/* Quarkus settings as environment variables: (list $ settingsMap); property names map to Quarkus's env form. */}}
 {{- define "headroom.settingsEnv" -}}
 {{- $root := index . 0 -}}
