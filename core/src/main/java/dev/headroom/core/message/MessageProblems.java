@@ -48,6 +48,32 @@ public final class MessageProblems {
         if (header.runId() == null || header.model() == null) {
             return Optional.of("the task header has no run or no model");
         }
+        return ofOptions(header);
+    }
+
+    /**
+     * Whether a header's options, labels, presented order and gold index fit together: as many labels as options, the
+     * presented order a permutation of the options, the gold index one of them.
+     */
+    public static Optional<String> ofOptions(TaskHeader header) {
+        int options = header.options().size();
+        if (options == 0) {
+            return Optional.of("the task has no options");
+        }
+        if (header.labels().size() != options || header.presentedOrder().size() != options) {
+            return Optional.of("the task has " + options + " options, " + header.labels().size() + " labels and "
+                    + header.presentedOrder().size() + " presented positions");
+        }
+        if (header.presentedOrder().stream().distinct().count() != options
+                || header.presentedOrder().stream().anyMatch(index -> index == null || index < 0 || index >= options)) {
+            return Optional.of("the presented order " + header.presentedOrder() + " is not a permutation of the options");
+        }
+        if (header.goldIndex() < 0 || header.goldIndex() >= options) {
+            return Optional.of("the gold index " + header.goldIndex() + " is not one of the " + options + " options");
+        }
+        if (header.variant() == null) {
+            return Optional.of("the task header has no variant");
+        }
         return Optional.empty();
     }
 }

@@ -34,4 +34,11 @@ class MessageProblemsTest {
         assertThat(MessageProblems.ofScore(new Score(Messages.SCHEMA_VERSION, null, Outcome.CORRECT, 0, null)))
                 .contains("no task header with a task id");
     }
+
+    @Test
+    void aGoldIndexOutsideTheOptionsIsAProblem() {
+        TaskHeader outside = new TaskHeader("t1", "r", "m", "b/s/test/1", "b", "s", Variant.PLAIN,
+                List.of("a", "b"), List.of("A", "B"), List.of(0, 1), 2);
+        assertThat(MessageProblems.ofOptions(outside)).contains("the gold index 2 is not one of the 2 options");
+    }
 }
