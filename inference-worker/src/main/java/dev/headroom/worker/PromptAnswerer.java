@@ -1,13 +1,16 @@
 package dev.headroom.worker;
 
 import dev.headroom.core.message.Completion;
+import dev.headroom.core.message.MessageProblems;
 import dev.headroom.core.message.PromptTask;
 import dev.headroom.worker.openai.OpenAiConfig;
+import dev.headroom.service.PoisonRecords;
 import dev.headroom.worker.resilience.RetryConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,21 +35,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * order: SmallRye's throttled commit strategy commits an offset once every record before it is acknowledged. A
  * completion acknowledges its task once the broker has it. A task the backend gives up on is nacked with the reason,
  * and the channel's dead-letter strategy writes it to prompts.&lt;model&gt;.dlq with that reason in its
- * {@code dead-letter-reason} header.
+ * {@code dead-letter-reason} header. So is a record that does not read or breaks its contract (another schema version,
+ * another model), before any model call. On shutdown, {@link InFlightTasks} lets the calls in flight finish and their
+ * completions be acknowledged before the consumer commits and closes.
  */
 @ApplicationScoped
 @Startup
 public class PromptAnswerer {
 
     private final ModelBackend backend;
+    private final InFlightTasks inFlight;
+    private final String model;
     private final int maxConcurrency;
     private final ExecutorService callers;
 
     @Inject
     public PromptAnswerer(ModelBackend backend, WorkerConfig config, RetryConfig retry, OpenAiConfig openAi,
-                          Config channels) {
+                          Config channels, InFlightTasks inFlight) {
         PollingBudget.of(config, retry, openAi, channels).check();
         this.backend = backend;
+        this.inFlight = inFlight;
+        this.model = config.model();
         this.maxConcurrency = config.maxConcurrency();
         AtomicInteger threads = new AtomicInteger();
         // the backends block (HTTP calls, retries' backoff, an in-process model): one thread per slot
@@ -64,14 +74,30 @@ public class PromptAnswerer {
     }
 
     private Uni<Message<Completion>> answer(Message<PromptTask> task) {
+        Optional<String> poison = PoisonRecords.problem(task.getPayload(), task.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getHeaders).orElse(null), payload -> MessageProblems.ofPrompt(payload, model));
+        if (poison.isPresent()) {
+            Log.warnf("record dead-lettered: %s", poison.get());
+            return Uni.createFrom().completionStage(task.nack(new PoisonRecords.PoisonRecordException(poison.get())))
+                    .replaceWith((Message<Completion>) null);
+        }
+        if (!inFlight.admit()) {
+            // shutting down: left unacknowledged, so it is answered after the restart, never half-way
+            return Uni.createFrom().nullItem();
+        }
         return Uni.createFrom().item(() -> backend.complete(task.getPayload()))
                 .runSubscriptionOn(callers)
-                .map(completion -> task.withPayload(completion).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(completion.header().taskId()).build()))
+                .map(completion -> task.withPayload(completion)
+                        .withAck(() -> inFlight.finishing(task.ack()))
+                        .withNack(failure -> inFlight.finishing(task.nack(failure)))
+                        .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                .withKey(completion.header().taskId()).build()))
+                .onFailure(CancellationException.class).invoke(inFlight::finished)
                 .onFailure(CancellationException.class).recoverWithNull()
                 .onFailure().recoverWithUni(failure -> {
                     Log.warnf("task %s dead-lettered: %s", task.getPayload().header().taskId(), failure.getMessage());
-                    return Uni.createFrom().completionStage(task.nack(failure)).replaceWith((Message<Completion>) null);
+                    return Uni.createFrom().completionStage(inFlight.finishing(task.nack(failure)))
+                            .replaceWith((Message<Completion>) null);
                 });
     }
 
