@@ -238,6 +238,35 @@ public final class LocalStack implements AutoCloseable {
                 + services.get(name).logFile() + " ends:\n" + services.get(name).logTail(30));
     }
 
+    /** SIGTERM, as an orchestrator stops a pod: the service drains, then exits (SIGKILL after {@code grace}). */
+    public void stop(String service, Duration grace) {
+        services.get(service).stop(grace);
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a stopped or killed service again, on its port and settings, and waits until it is ready. */
+    public void restart(String service) {
+        try {
+            services.get(service).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(service);
+    }
+
+    public Path serviceLog(String service) {
+        return services.get(service).logFile();
+    }
+
+    /** The names of the running stack's services: aggregator, prompt-generator, scorer, worker-&lt;model&gt;... */
+    public List<String> serviceNames() {
+        return List.copyOf(services.keySet());
+    }
+
     public URI url(String service) {
         return URI.create("http://127.0.0.1:" + ports.get(service));
     }

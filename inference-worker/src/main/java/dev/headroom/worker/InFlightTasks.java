@@ -2,6 +2,7 @@ package dev.headroom.worker;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,18 +14,26 @@ import java.util.concurrent.CompletionStage;
 /**
  * The tasks whose model call has started and whose completion is not yet acknowledged. On shutdown (SIGTERM) no task
  * starts any more (those polled stay unacknowledged, so another replica or the next start answers them) and the
- * shutdown waits, at most drain-timeout, until every started task is acknowledged: its completion is on the broker
- * and its offset may be committed, which the consumer does as it closes. A drained task is never asked again.
+ * shutdown waits, at most drain-timeout, until every started task is acknowledged (its completion is on the broker),
+ * then one more commit interval of the consumer's throttled commit, which commits the acknowledged offsets while the
+ * consumer still runs (closing it does not reliably commit). A drained task is never asked again.
  */
 @ApplicationScoped
 public class InFlightTasks {
 
+    /** Beyond the commit interval: the commit's own round trip to the broker. */
+    private static final Duration COMMIT_MARGIN = Duration.ofMillis(500);
+
     private final Duration drainTimeout;
+    private final Duration commitInterval;
     private int inFlight;
     private boolean draining;
 
-    InFlightTasks(ShutdownConfig config) {
+    InFlightTasks(ShutdownConfig config,
+                  @ConfigProperty(name = "mp.messaging.incoming.prompts.auto.commit.interval.ms", defaultValue = "5000")
+                  long commitIntervalMillis) {
         this.drainTimeout = config.drainTimeout();
+        this.commitInterval = Duration.ofMillis(commitIntervalMillis);
     }
 
     /** Whether a task may start its model call; false once draining. A started task must be {@link #finishing}. */
@@ -62,5 +71,7 @@ public class InFlightTasks {
                 Log.info("drained: every started task is acknowledged");
             }
         }
+        Thread.sleep(commitInterval.plus(COMMIT_MARGIN).toMillis());
+        Log.info("drained: the acknowledged offsets are committed");
     }
 }

@@ -10,7 +10,8 @@ public interface ShutdownConfig {
 
     /**
      * On SIGTERM, how long the model calls in flight may take to finish and have their completions acknowledged;
-     * below Kubernetes' default 30 s grace. A task still in flight then is answered again after a restart.
+     * with the commit interval after it, below Kubernetes' default 30 s grace. A task still in flight then is
+     * answered again after a restart.
      */
     @WithDefault("25s")
     Duration drainTimeout();
