@@ -20,8 +20,8 @@ import java.util.function.Function;
  * A run while every service of the local stack is killed (SIGKILL) and restarted at random moments, in shuffled
  * rounds so that each is killed as often as the others, and the broker is restarted once after the first round,
  * which always completes.
- * A killed generator loses the rest of its publishing, so each restart of it resubmits the spec: the same run, the
- * same task ids. Afterwards every expected task id (the stamps) must have exactly one score row or a dead letter,
+ * A generator killed while publishing loses the rest of it, so a restart of it with the run not yet published
+ * resubmits the spec: the same run, the same task ids. Afterwards every expected task id (the stamps) must have exactly one score row or a dead letter,
  * no score row may be unexpected, and every running count must equal its recomputation from the rows.
  */
 final class ChaosRun {
@@ -78,7 +78,8 @@ final class ChaosRun {
                         out.printf("chaos: killed %s (-9)%n", service);
                         Thread.sleep(random.nextInt(2000));
                         stack.restart(service);
-                        if (service.equals("prompt-generator")) {
+                        if (service.equals("prompt-generator")
+                                && !"PUBLISHED".equals(client.status(runId).get("status").asText())) {
                             client.submit(spec);
                         }
                     }
