@@ -44,6 +44,10 @@ app.kubernetes.io/name: {{ index . 1 }}
   valueFrom: {secretKeyRef: {name: {{ include "headroom.dbSecret" . | quote }}, key: password}}
 {{- end -}}
 
+{{- define "headroom.tokenSecret" -}}
+{{- .Values.security.existingSecret | default (printf "%s-api-token" (include "headroom.fullname" .)) -}}
+{{- end -}}
+
 {{/* Quarkus settings as environment variables: (list $ settingsMap); property names map to Quarkus's env form. */}}
 {{- define "headroom.settingsEnv" -}}
 {{- $root := index . 0 -}}

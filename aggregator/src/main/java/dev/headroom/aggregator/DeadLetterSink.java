@@ -2,6 +2,7 @@ package dev.headroom.aggregator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.core.Hashing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Keeps every dead-lettered record, so a run's status can count the tasks that will never be scored.
+ * Keeps every dead-lettered record once, however often it is dead-lettered again (a replay of its topic), so a run's
+ * status can count the tasks that will never be scored.
  * Topics: every dead-letter topic (prompts.&lt;model&gt;.dlq, completions.dlq, ...), read as text: they hold poison too.
  */
 @ApplicationScoped
@@ -41,17 +43,21 @@ public class DeadLetterSink {
         JsonNode header = taskHeader(record.value());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO dead_letters (dead_letter_topic, dead_letter_partition, dead_letter_offset, task_id,
-                                               run_id, model, reason, payload)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, record.topic());
-            insert.setInt(2, record.partition());
-            insert.setLong(3, record.offset());
-            insert.setString(4, text(header, "taskId", record.key()));
-            insert.setString(5, text(header, "runId", null));
-            insert.setString(6, text(header, "model", null));
-            insert.setString(7, reason(record));
-            insert.setString(8, record.value() == null ? null
+                     INSERT INTO dead_letters (source_topic, record_digest, dead_letter_topic, dead_letter_partition,
+                                               dead_letter_offset, task_id, run_id, model, reason, payload)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            String sourceTopic = header(record, "dead-letter-topic");
+            String reason = header(record, "dead-letter-reason");
+            insert.setString(1, sourceTopic == null ? record.topic() : sourceTopic);
+            insert.setString(2, Hashing.id(String.valueOf(record.key()), String.valueOf(record.value())));
+            insert.setString(3, record.topic());
+            insert.setInt(4, record.partition());
+            insert.setLong(5, record.offset());
+            insert.setString(6, text(header, "taskId", record.key()));
+            insert.setString(7, text(header, "runId", null));
+            insert.setString(8, text(header, "model", null));
+            insert.setString(9, reason == null ? "no reason recorded" : reason);
+            insert.setString(10, record.value() == null ? null
                     : record.value().substring(0, Math.min(record.value().length(), PAYLOAD_LIMIT)));
             if (insert.executeUpdate() == 1) {
                 metrics.counter("headroom.dead.letters.stored", "topic", record.topic()).increment();
@@ -72,8 +78,8 @@ public class DeadLetterSink {
         return header != null && header.hasNonNull(field) ? header.get(field).asText() : fallback;
     }
 
-    private static String reason(ConsumerRecord<String, String> record) {
-        Header reason = record.headers().lastHeader("dead-letter-reason");
-        return reason == null ? "no reason recorded" : new String(reason.value(), StandardCharsets.UTF_8);
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

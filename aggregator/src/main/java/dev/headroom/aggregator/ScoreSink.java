@@ -1,25 +1,40 @@
 package dev.headroom.aggregator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.core.message.MessageProblems;
 import dev.headroom.core.message.Score;
+import dev.headroom.service.PoisonRecords;
+import io.quarkus.logging.Log;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Stores scores in batches; offsets are committed only after the batch is in Postgres. Topic: scores. Counts the
- * scores new to the table and how long each took from its Kafka timestamp to its committed row.
+ * Stores scores in batches; offsets are committed only after the batch is in Postgres. Topics: scores, and
+ * scores.dlq for a record of the batch that does not read or breaks its contract: that one record goes there with its
+ * reason (the broker has it before the batch commits), the rest of its batch is stored. Counts the scores new to the
+ * table and how long each took from its Kafka timestamp to its committed row.
  */
 @ApplicationScoped
 public class ScoreSink {
@@ -29,6 +44,13 @@ public class ScoreSink {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    @Channel("poison-scores")
+    Emitter<String> poison;
 
     /** Replays store nothing new and so record nothing: the histogram is of first arrivals only. */
     private Timer freshness;
@@ -48,15 +70,55 @@ public class ScoreSink {
     public void store(ConsumerRecords<String, Score> batch) {
         List<Score> scores = new ArrayList<>(batch.count());
         Map<String, Long> timestamps = new HashMap<>();
+        List<CompletableFuture<Void>> deadLettered = new ArrayList<>();
         for (ConsumerRecord<String, Score> record : batch) {
+            Optional<String> problem = PoisonRecords.problem(record.value(), record.headers(), MessageProblems::ofScore);
+            if (problem.isPresent()) {
+                deadLettered.add(deadLetter(record, problem.get()));
+                continue;
+            }
             scores.add(record.value());
             timestamps.put(record.value().header().taskId(), record.timestamp());
         }
+        CompletableFuture.allOf(deadLettered.toArray(CompletableFuture[]::new)).join();
         List<ScoreStore.Stored> stored = store.store(scores);
         long committedAt = System.currentTimeMillis();
         for (ScoreStore.Stored score : stored) {
             metrics.counter("headroom.scores.stored", "model", score.model(), "outcome", score.outcome()).increment();
             freshness.record(Duration.ofMillis(Math.max(0, committedAt - timestamps.get(score.taskId()))));
+        }
+    }
+
+    private CompletableFuture<Void> deadLetter(ConsumerRecord<String, Score> record, String reason) {
+        Log.warnf("score record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        poison.send(Message.of(originalValue(record))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build())
+                .withAck(() -> {
+                    sent.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    sent.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return sent;
+    }
+
+    /** The bytes as they arrived when they did not read, else the score as read. */
+    private String originalValue(ConsumerRecord<String, Score> record) {
+        if (record.value() == null) {
+            return PoisonRecords.rawValue(record.headers()).orElse(null);
+        }
+        try {
+            return json.writeValueAsString(record.value());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a score that was read cannot be written", e);
         }
     }
 }

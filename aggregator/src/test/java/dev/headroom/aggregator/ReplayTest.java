@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -96,6 +97,21 @@ class ReplayTest {
         }
     }
 
+    /** Whether the dead-letter consumer has stored every record of every dead-letter topic (other tests make some). */
+    private static boolean deadLettersCaughtUp() throws Exception {
+        Set<String> deadLetterTopics;
+        try (Admin admin = Admin.create(clientConfig())) {
+            deadLetterTopics = admin.listTopics().names().get().stream().filter(name -> name.endsWith(".dlq"))
+                    .collect(Collectors.toSet());
+        }
+        for (String topic : deadLetterTopics) {
+            if (!caughtUp("aggregator-dead-letters", topic)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Produces every record of the topic, from offset 0 of each partition, again: same key, value and headers. */
     private static int replay(String topic) throws Exception {
         Map<String, Object> config = new java.util.HashMap<>(clientConfig());
@@ -142,12 +158,13 @@ class ReplayTest {
                 "sim", 7e9, "base", 4, null, null), Map.of());
         await().atMost(Duration.ofSeconds(60)).until(() -> count("SELECT count(*) FROM scores WHERE run_id = 'replay-run'") == 30
                 && count("SELECT count(*) FROM models WHERE name = 'replay-model'") == 1
-                && caughtUp("aggregator", "scores") && caughtUp("aggregator-models", "models"));
+                && caughtUp("aggregator", "scores") && caughtUp("aggregator-models", "models")
+                && deadLettersCaughtUp());
         Map<String, String> before = snapshot();
 
         int replayed = replay("scores") + replay("models");
         await().atMost(Duration.ofSeconds(60)).until(() -> caughtUp("aggregator", "scores")
-                && caughtUp("aggregator-models", "models"));
+                && caughtUp("aggregator-models", "models") && deadLettersCaughtUp());
 
         assertThat(replayed).isGreaterThanOrEqualTo(scores.size() + 1);
         assertThat(before).containsKeys("scores", "variant_summary", "dead_letters", "models");

@@ -38,7 +38,7 @@ class ScoreSinkTest {
     @Inject
     DataSource dataSource;
 
-    private static Score score(String runId, String model, int item, Variant variant, Outcome outcome) {
+    static Score score(String runId, String model, int item, Variant variant, Outcome outcome) {
         String itemId = "t/geo/test/" + item;
         TaskHeader header = new TaskHeader(TaskHeader.taskId(runId, model, itemId, variant.id()), runId, model, itemId,
                 "t", "geo", variant, List.of("w", "x", "y", "z"), List.of("A", "B", "C", "D"), List.of(0, 1, 2, 3), 0);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /** Measurements that take minutes and the whole machine: commands, never tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the local stack against the sim server (simulated models, not real ones).",
-        subcommands = {SaturationBench.class, FaultBench.class, FreshnessBench.class, PipelineBench.class})
+        subcommands = {SaturationBench.class, FaultBench.class, FreshnessBench.class, PipelineBench.class, ChaosBench.class})
 public class BenchCommand {
 
     /** The --mmlu option, by default the shared MMLU beside the repository. */

@@ -15,6 +15,11 @@ final class Deployment {
             description = "Base URL of its aggregator (default: env HEADROOM_AGGREGATOR_URL, else --url).")
     URI aggregatorUrl;
 
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:HEADROOM_TOKEN}",
+            description = "The deployment's API token, needed to submit runs (default: env HEADROOM_TOKEN, which "
+                    + "unlike this option stays out of the process list).")
+    String token;
+
     /** Whether a deployment was named; an empty --url (or HEADROOM_URL) names none. */
     boolean given() {
         return url != null && !url.toString().isEmpty();
@@ -26,6 +31,7 @@ final class Deployment {
             throw new IllegalArgumentException("no deployment: pass --url (or set HEADROOM_URL); the embedded stack "
                     + "lives only while `headroom run` or `headroom demo` runs");
         }
-        return new HeadroomClient(url, aggregatorUrl == null || aggregatorUrl.toString().isEmpty() ? url : aggregatorUrl);
+        return new HeadroomClient(url, aggregatorUrl == null || aggregatorUrl.toString().isEmpty() ? url : aggregatorUrl,
+                token == null || token.isEmpty() ? null : token);
     }
 }

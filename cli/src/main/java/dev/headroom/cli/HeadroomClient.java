@@ -21,10 +21,13 @@ public final class HeadroomClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI generator;
     private final URI aggregator;
+    /** The deployment's bearer token (headroom.security.token), sent with every request; null for none. */
+    private final String token;
 
-    public HeadroomClient(URI generator, URI aggregator) {
+    public HeadroomClient(URI generator, URI aggregator, String token) {
         this.generator = generator;
         this.aggregator = aggregator;
+        this.token = token;
     }
 
     /** Submits a run and returns its id. */
@@ -78,6 +81,9 @@ public final class HeadroomClient {
     }
 
     private String sendText(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

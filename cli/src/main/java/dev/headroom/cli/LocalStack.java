@@ -6,6 +6,8 @@ import dev.headroom.localstack.ChildJvm;
 import dev.headroom.localstack.EmbeddedDatabase;
 import dev.headroom.localstack.KafkaBroker;
 import dev.headroom.localstack.Ports;
+import dev.headroom.localstack.Secrets;
+import dev.headroom.localstack.ServiceRoles;
 import dev.headroom.simserver.SimServer;
 import dev.headroom.simserver.SimServerConfig;
 
@@ -63,6 +65,9 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ChildJvm> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    /** This stack's API token: the services require it on writes, its client sends it. */
+    private final String token = Secrets.randomToken();
+    private ServiceRoles roles;
     private KafkaBroker broker;
     private EmbeddedDatabase database;
     private SimServer simServer;
@@ -119,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
         Instant begin = Instant.now();
         try {
             database.createDatabase(DATABASE);
+            roles = database.grantServiceRoles(DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("creating database " + DATABASE + " failed", e);
         }
@@ -195,12 +201,16 @@ public final class LocalStack implements AutoCloseable {
                 .classpath(app)
                 .jvmArgs(jvmArgs.toArray(String[]::new))
                 .workingDir(home)
-                .logFile(workDir.resolve("logs").resolve(name + ".log"));
+                .logFile(workDir.resolve("logs").resolve(name + ".log"))
+                // secrets through the environment, not the command line that ps shows
+                .env("HEADROOM_SECURITY_TOKEN", token);
         if (usesDatabase) {
-            // credentials through the environment, not the command line that ps shows
+            // least privilege: the service reads and writes rows as the app role; only Flyway connects as the owner
             builder.env("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(DATABASE))
-                    .env("QUARKUS_DATASOURCE_USERNAME", database.user())
-                    .env("QUARKUS_DATASOURCE_PASSWORD", database.password());
+                    .env("QUARKUS_DATASOURCE_USERNAME", roles.appUser())
+                    .env("QUARKUS_DATASOURCE_PASSWORD", roles.appPassword())
+                    .env("QUARKUS_FLYWAY_USERNAME", roles.ownerUser())
+                    .env("QUARKUS_FLYWAY_PASSWORD", roles.ownerPassword());
         }
         ChildJvm service = builder.start();
         started.add(service);
@@ -236,12 +246,46 @@ public final class LocalStack implements AutoCloseable {
                 + services.get(name).logFile() + " ends:\n" + services.get(name).logTail(30));
     }
 
+    /** SIGTERM, as an orchestrator stops a pod: the service drains, then exits (SIGKILL after {@code grace}). */
+    public void stop(String service, Duration grace) {
+        services.get(service).stop(grace);
+    }
+
+    /** SIGKILL, as a crash would. */
+    public void kill(String service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a stopped or killed service again, on its port and settings, and waits until it is ready. */
+    public void restart(String service) {
+        try {
+            services.get(service).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(service);
+    }
+
+    public Path serviceLog(String service) {
+        return services.get(service).logFile();
+    }
+
+    /** The names of the running stack's services: aggregator, prompt-generator, scorer, worker-&lt;model&gt;... */
+    public List<String> serviceNames() {
+        return List.copyOf(services.keySet());
+    }
+
     public URI url(String service) {
         return URI.create("http://127.0.0.1:" + ports.get(service));
     }
 
     public HeadroomClient client() {
-        return new HeadroomClient(url("prompt-generator"), url("aggregator"));
+        return new HeadroomClient(url("prompt-generator"), url("aggregator"), token);
+    }
+
+    /** The API token this stack's services require. */
+    public String token() {
+        return token;
     }
 
     public KafkaBroker broker() {

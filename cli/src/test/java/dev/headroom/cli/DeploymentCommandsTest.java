@@ -88,6 +88,14 @@ class DeploymentCommandsTest {
     }
 
     @Test
+    void runOnADeploymentIsRefusedWithAWrongTokenAndSubmittedWithItsOwn() {
+        String sweep = HOME.resolve("examples/sweep-demo.yaml").toString();
+
+        assertThat(onDeployment("run", sweep, "--detach", "--token", "not-the-token")).isNotZero();
+        assertThat(onDeployment("run", sweep, "--detach", "--token", stack.token())).isZero();
+    }
+
+    @Test
     void statusShowsEveryModelDone() {
         assertThat(onDeployment("status", runId, "--once")).isZero();
         assertThat(lastOut).contains("complete").contains("sim-7b-base [########################] 96 / 96");

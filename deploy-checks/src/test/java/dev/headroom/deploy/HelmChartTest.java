@@ -102,7 +102,7 @@ class HelmChartTest {
     @Test
     void credentialsReachThePodsOnlyThroughSecrets() {
         List<JsonNode> manifests = parse(render(command -> command.withValuesFile(Repo.CHART_EXAMPLES.resolve("openai.yaml"))
-                .set("apiKeys.openai", "sk-test-key")));
+                .set("apiKeys.openai", "sk-test-key").set("security.token", "test-api-token")));
 
         JsonNode worker = only(manifests, "Deployment", "eval-headroom-worker-gpt-4o-mini");
         JsonNode apiKey = envEntry(worker, "HEADROOM_API_KEY");
@@ -116,10 +116,15 @@ class HelmChartTest {
             }
         }
         assertThat(env(worker)).containsKey("QUARKUS_DATASOURCE_JDBC_URL");
+        JsonNode generator = only(manifests, "Deployment", "eval-headroom-prompt-generator");
+        assertThat(envEntry(generator, "HEADROOM_SECURITY_TOKEN").path("valueFrom").path("secretKeyRef").path("name").asText())
+                .isEqualTo("eval-headroom-api-token");
+        assertThat(only(manifests, "Secret", "eval-headroom-api-token").path("stringData").path("token").asText())
+                .isEqualTo("test-api-token");
         for (JsonNode manifest : manifests) {
             if (!manifest.path("kind").asText().equals("Secret")) {
                 assertThat(manifest.toString()).as(manifest.path("metadata").path("name").asText())
-                        .doesNotContain("sk-test-key", "change-me");
+                        .doesNotContain("sk-test-key", "change-me", "test-api-token");
             }
         }
     }

@@ -1,15 +1,18 @@
 package dev.headroom.worker;
 
 import dev.headroom.core.message.Completion;
+import dev.headroom.core.message.MessageProblems;
 import dev.headroom.core.message.ModelCard;
 import dev.headroom.core.message.PromptTask;
 import dev.headroom.worker.WorkerMetrics.TaskResult;
+import dev.headroom.service.PoisonRecords;
 import dev.headroom.worker.openai.OpenAiConfig;
 import dev.headroom.worker.resilience.RetryConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers them in any order: SmallRye's throttled commit strategy commits an offset once every record before it is acknowledged. A
  * completion acknowledges its task once the broker has it. A task the backend gives up on is nacked with the reason,
  * and the channel's dead-letter strategy writes it to prompts.&lt;model&gt;.dlq with that reason in its
- * {@code dead-letter-reason} header.
+ * {@code dead-letter-reason} header. So is a record that does not read or breaks its contract (another schema version,
+ * another model), before any model call. On shutdown, {@link InFlightTasks} lets the calls in flight finish and their
+ * completions be acknowledged before the consumer commits and closes.
  *
  * <p>Before the model is asked, the task's completion is looked up in the {@link CompletionStore}: found, it is
  * published again from there (a redelivery after a crash, a run submitted twice). Copies of one task in flight at once
@@ -51,6 +56,8 @@ public class PromptAnswerer {
     }
 
     private final ModelBackend backend;
+    private final InFlightTasks inFlight;
+    private final String model;
     private final CompletionStore store;
     private final ModelCard card;
     private final WorkerMetrics metrics;
@@ -60,9 +67,12 @@ public class PromptAnswerer {
 
     @Inject
     public PromptAnswerer(ModelBackend backend, CompletionStore store, ModelCard card, WorkerMetrics metrics,
-                          WorkerConfig config, RetryConfig retry, OpenAiConfig openAi, Config channels) {
+                          WorkerConfig config, RetryConfig retry, OpenAiConfig openAi, Config channels,
+                          InFlightTasks inFlight) {
         PollingBudget.of(config, retry, openAi, channels).check();
         this.backend = backend;
+        this.inFlight = inFlight;
+        this.model = config.model();
         this.store = store;
         this.card = card;
         this.metrics = metrics;
@@ -97,6 +107,17 @@ public class PromptAnswerer {
     }
 
     private Uni<Message<Completion>> answer(Message<PromptTask> task) {
+        Optional<String> poison = PoisonRecords.problem(task.getPayload(), task.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getHeaders).orElse(null), payload -> MessageProblems.ofPrompt(payload, model));
+        if (poison.isPresent()) {
+            Log.warnf("record dead-lettered: %s", poison.get());
+            return Uni.createFrom().completionStage(task.nack(new PoisonRecords.PoisonRecordException(poison.get())))
+                    .replaceWith((Message<Completion>) null);
+        }
+        if (!inFlight.admit()) {
+            // shutting down: left unacknowledged, so it is answered after the restart, never half-way
+            return Uni.createFrom().nullItem();
+        }
         PromptTask prompt = task.getPayload();
         SingleFlight.Flight<Answer> flight = calls.join(prompt.header().taskId(), () -> answerOnce(prompt));
         return Uni.createFrom().completionStage(flight.result())
@@ -106,14 +127,19 @@ public class PromptAnswerer {
                     } else {
                         metrics.finished(TaskResult.REUSED);
                     }
-                    return task.withPayload(answer.completion()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                            .withKey(answer.completion().header().taskId()).build());
+                    return task.withPayload(answer.completion())
+                            .withAck(() -> inFlight.finishing(task.ack()))
+                            .withNack(failure -> inFlight.finishing(task.nack(failure)))
+                            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                    .withKey(answer.completion().header().taskId()).build());
                 })
+                .onFailure(CancellationException.class).invoke(inFlight::finished)
                 .onFailure(CancellationException.class).recoverWithNull()
                 .onFailure().recoverWithUni(failure -> {
                     Log.warnf("task %s dead-lettered: %s", prompt.header().taskId(), failure.getMessage());
                     metrics.finished(TaskResult.DEAD_LETTERED);
-                    return Uni.createFrom().completionStage(task.nack(failure)).replaceWith((Message<Completion>) null);
+                    return Uni.createFrom().completionStage(inFlight.finishing(task.nack(failure)))
+                            .replaceWith((Message<Completion>) null);
                 });
     }
 

@@ -27,11 +27,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** initdb trusts local connections; the password only satisfies clients that insist on one. */
     private static final String PASSWORD = "postgres";
     private static final String DUPLICATE_DATABASE = "42P04";
+    private static final String DUPLICATE_ROLE = "42710";
+    private static final String OWNER_ROLE = "headroom_owner";
+    private static final String APP_ROLE = "headroom_app";
     private static final int LOG_TAIL_LINES = 40;
 
     private final EmbeddedPostgres postgres;
     private final PostmasterWatcher watcher;
     private final int port;
+    /** Random passwords, made once per server so that stacks sharing it share the roles. */
+    private final ServiceRoles roles = new ServiceRoles(OWNER_ROLE, Secrets.randomToken(), APP_ROLE, Secrets.randomToken());
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, PostmasterWatcher watcher, int port) {
         this.postgres = postgres;
@@ -95,6 +100,41 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Creates (or re-keys) the owner and app roles and gives them the database: the owner may create schemas in it;
+     * whatever the owner creates there, the app may use (schemas) and read and write (tables, sequences), nothing more.
+     */
+    public ServiceRoles grantServiceRoles(String database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(database), SUPERUSER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            createOrRekeyRole(statement, roles.ownerUser(), roles.ownerPassword());
+            createOrRekeyRole(statement, roles.appUser(), roles.appPassword());
+            String db = quoteIdentifier(database);
+            String owner = quoteIdentifier(roles.ownerUser());
+            String app = quoteIdentifier(roles.appUser());
+            statement.execute("GRANT CONNECT, CREATE ON DATABASE " + db + " TO " + owner);
+            statement.execute("GRANT CONNECT ON DATABASE " + db + " TO " + app);
+            statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT USAGE ON SCHEMAS TO " + app);
+            statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + owner
+                    + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + app);
+            statement.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " GRANT USAGE, SELECT ON SEQUENCES TO " + app);
+        }
+        return roles;
+    }
+
+    private static void createOrRekeyRole(Statement statement, String role, String password) throws SQLException {
+        // DDL takes no bind parameters; the passwords are hex from SecureRandom, quoted all the same
+        String literal = "'" + password.replace("'", "''") + "'";
+        try {
+            statement.execute("CREATE ROLE " + quoteIdentifier(role) + " LOGIN PASSWORD " + literal);
+        } catch (SQLException e) {
+            if (!DUPLICATE_ROLE.equals(e.getSQLState())) {
+                throw e;
+            }
+            statement.execute("ALTER ROLE " + quoteIdentifier(role) + " LOGIN PASSWORD " + literal);
         }
     }
 

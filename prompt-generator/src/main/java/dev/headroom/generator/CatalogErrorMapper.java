@@ -2,6 +2,7 @@ package dev.headroom.generator;
 
 import dev.headroom.core.benchmark.BenchmarkFormatException;
 import dev.headroom.core.benchmark.NotInBenchmarkException;
+import dev.headroom.service.ApiError;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 

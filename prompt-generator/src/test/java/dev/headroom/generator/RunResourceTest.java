@@ -7,6 +7,7 @@ import dev.headroom.testing.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.WithTestResource;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,8 +30,13 @@ class RunResourceTest {
             {"benchmark": "mmlu-sample", "limit": 10, "variants": ["plain", "numbers-reversed"],
              "models": ["gen-test-a", "gen-test-b"]}""";
 
+    /** A request with the test profile's token, which every write needs. */
+    static RequestSpecification writer() {
+        return given().header("Authorization", "Bearer test-token");
+    }
+
     private static String submit(String spec) {
-        return given().contentType(ContentType.JSON).body(spec).post("/runs")
+        return writer().contentType(ContentType.JSON).body(spec).post("/runs")
                 .then().statusCode(202).extract().path("runId");
     }
 
@@ -98,7 +104,7 @@ class RunResourceTest {
 
     @Test
     void invalidSpecIsRejectedNamingEachProblem() {
-        given().contentType(ContentType.JSON).body("{\"benchmark\": \"mmlu-sample\", \"limit\": 0, \"models\": []}")
+        writer().contentType(ContentType.JSON).body("{\"benchmark\": \"mmlu-sample\", \"limit\": 0, \"models\": []}")
                 .post("/runs").then().statusCode(400)
                 .body("problems", hasItem(startsWith("models:")))
                 .body("problems", hasItem(startsWith("limit:")));
@@ -106,7 +112,7 @@ class RunResourceTest {
 
     @Test
     void unknownBenchmarkIsABadRequest() {
-        given().contentType(ContentType.JSON).body("{\"benchmark\": \"nope\", \"models\": [\"m\"]}")
+        writer().contentType(ContentType.JSON).body("{\"benchmark\": \"nope\", \"models\": [\"m\"]}")
                 .post("/runs").then().statusCode(400).body("error", startsWith("benchmark: unknown benchmark 'nope'"));
     }
 
@@ -120,14 +126,14 @@ class RunResourceTest {
 
     @Test
     void askingForASplitTheBenchmarkLacksIsABadRequest() {
-        given().contentType(ContentType.JSON).body("{\"benchmark\": \"tiny-mc1\", \"models\": [\"m\"]}")
+        writer().contentType(ContentType.JSON).body("{\"benchmark\": \"tiny-mc1\", \"models\": [\"m\"]}")
                 .post("/runs").then().statusCode(400)
                 .body("error", is("benchmark 'tiny-mc1' has no split 'test'; it has [validation]"));
     }
 
     @Test
     void fewShotOnABenchmarkWithoutAFewShotSplitIsABadRequest() {
-        given().contentType(ContentType.JSON)
+        writer().contentType(ContentType.JSON)
                 .body("{\"benchmark\": \"tiny-mc1\", \"split\": \"validation\", \"variants\": [\"plain-5shot\"], \"models\": [\"m\"]}")
                 .post("/runs").then().statusCode(400)
                 .body("error", startsWith("benchmark 'tiny-mc1' has no few-shot split"));

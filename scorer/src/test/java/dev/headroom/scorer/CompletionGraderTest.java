@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(InfrastructureTestResource.class)
 class CompletionGraderTest {
 
-    private static Completion completion(String itemId, Variant variant, String text) {
+    static Completion completion(String itemId, Variant variant, String text) {
         Item item = new Item(itemId, "t", "geo", "test", "Capital of Australia?",
                 List.of("Sydney", "Canberra", "Melbourne", "Perth"), 1);
         RenderedPrompt prompt = PromptRenderer.render(item, variant, List.of());

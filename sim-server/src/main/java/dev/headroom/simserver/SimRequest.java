@@ -2,9 +2,11 @@ package dev.headroom.simserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.core.message.MessageProblems;
 import dev.headroom.core.message.TaskHeader;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A completion request as the sim server reads it.
@@ -56,6 +58,10 @@ record SimRequest(boolean chat, String model, TaskHeader task, String promptText
             task = json.treeToValue(request.get(TASK_FIELD), TaskHeader.class);
         } catch (IOException | IllegalArgumentException e) {
             throw new Invalid(400, "'" + TASK_FIELD + "' is not a task header: " + e.getMessage());
+        }
+        Optional<String> problem = MessageProblems.ofOptions(task);
+        if (problem.isPresent()) {
+            throw new Invalid(400, "'" + TASK_FIELD + "' is not a usable task header: " + problem.get());
         }
         return new SimRequest(chat, model, task, promptText(chat, request),
                 request.path("max_tokens").asInt(DEFAULT_MAX_TOKENS), topLogprobs(chat, request));

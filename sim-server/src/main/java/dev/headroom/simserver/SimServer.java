@@ -116,8 +116,17 @@ public final class SimServer implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         stats.arrived();
         Exchange exchange = new Exchange(request, stats);
-        request.body().onSuccess(body -> route(exchange, body.toString()))
+        request.body().onSuccess(body -> guarded(exchange, () -> route(exchange, body.toString())))
                 .onFailure(failure -> exchange.drop());
+    }
+
+    /** A bug answers 500 with its message: an exception on the event loop would leave the client waiting forever. */
+    private void guarded(Exchange exchange, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            exchange.respond(500, write(completions.error(500, "sim server error: " + e)));
+        }
     }
 
     private void route(Exchange exchange, String body) {
@@ -186,7 +195,7 @@ public final class SimServer implements AutoCloseable {
 
     private void serve(Exchange exchange, SimRequest request, SimModel model, Fault fault) {
         long delay = fault == Fault.TIMEOUT ? config.timeoutHold().toMillis() : config.latency().sampleMillis(random);
-        vertx.setTimer(Math.max(1, delay), timer -> {
+        vertx.setTimer(Math.max(1, delay), timer -> guarded(exchange, () -> {
             freeSlot();
             if (fault == Fault.TIMEOUT) {
                 exchange.drop();
@@ -198,7 +207,7 @@ public final class SimServer implements AutoCloseable {
             }
             ObjectNode answer = completions.answer(request, model, created(), Long.toHexString(ids.incrementAndGet()));
             if (fault == null) {
-                stats.answered();
+                stats.answered(request.task() == null ? null : request.task().taskId());
                 exchange.respond(200, write(answer));
                 return;
             }
@@ -209,7 +218,7 @@ public final class SimServer implements AutoCloseable {
                 case EMPTY_CHOICES -> write(answer.set("choices", json.createArrayNode()));
                 default -> throw new IllegalStateException("fault " + fault + " is answered elsewhere");
             });
-        });
+        }));
     }
 
     private void rateLimited(Exchange exchange, String message) {

@@ -2,6 +2,7 @@ package dev.headroom.simserver;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,9 +16,12 @@ public final class SimServerStats {
      * @param rejectedAtCap   429s because the concurrency cap was reached (REJECT overflow)
      * @param peakInService   the most requests ever holding a slot at once: never above the cap
      * @param peakOpen        the most requests ever open at once: what the clients offered
+     * @param tasksAnswered   distinct tasks (by the task id of {@code headroom_sim_task}) answered 200 at least once
+     * @param repeatedAnswers answers to a task already answered before: model calls a redelivery made again
      */
     public record Snapshot(long requests, long answered, long rejectedAtCap, Map<Fault, Long> faults,
-                           int inService, int open, int peakInService, int peakOpen) {
+                           int inService, int open, int peakInService, int peakOpen, long tasksAnswered,
+                           long repeatedAnswers) {
     }
 
     private final AtomicLong requests = new AtomicLong();
@@ -28,6 +32,8 @@ public final class SimServerStats {
     private volatile int open;
     private volatile int peakInService;
     private volatile int peakOpen;
+    private final Map<String, Boolean> answeredTasks = new ConcurrentHashMap<>();
+    private final AtomicLong repeatedAnswers = new AtomicLong();
 
     SimServerStats() {
         for (Fault fault : Fault.values()) {
@@ -54,8 +60,12 @@ public final class SimServerStats {
         inService--;
     }
 
-    void answered() {
+    /** @param taskId the task answered, null for a request without one */
+    void answered(String taskId) {
         answered.incrementAndGet();
+        if (taskId != null && answeredTasks.put(taskId, Boolean.TRUE) != null) {
+            repeatedAnswers.incrementAndGet();
+        }
     }
 
     void rejectedAtCap() {
@@ -70,6 +80,6 @@ public final class SimServerStats {
         Map<Fault, Long> faultCounts = new EnumMap<>(Fault.class);
         faults.forEach((fault, count) -> faultCounts.put(fault, count.get()));
         return new Snapshot(requests.get(), answered.get(), rejectedAtCap.get(), Map.copyOf(faultCounts), inService,
-                open, peakInService, peakOpen);
+                open, peakInService, peakOpen, answeredTasks.size(), repeatedAnswers.get());
     }
 }

@@ -34,7 +34,7 @@ class SimServerTest {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
     }
 
-    private static Map<String, Object> request(String model) {
+    static Map<String, Object> request(String model) {
         return Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", "Q? Answer:")),
                 "max_tokens", 4, "headroom_sim_task", TASK);
     }

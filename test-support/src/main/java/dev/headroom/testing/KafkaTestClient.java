@@ -105,6 +105,30 @@ public final class KafkaTestClient {
     public record Record<T>(String key, T value) {
     }
 
+    /**
+     * Reads a dead-letter topic from the beginning until {@code count} records arrived or the timeout passed: each
+     * record's key and its {@code dead-letter-reason} header.
+     */
+    public static Map<String, String> deadLetterReasons(String topic, int count, Duration timeout) {
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(topic));
+            Instant deadline = Instant.now().plus(timeout);
+            while (reasons.size() < count && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    var reason = record.headers().lastHeader("dead-letter-reason");
+                    reasons.put(record.key(), reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return reasons;
+    }
+
     private static String bootstrapServers() {
         return TestInfrastructure.get().broker().bootstrapServers();
     }
