@@ -42,6 +42,12 @@ app.kubernetes.io/name: {{ index . 1 }}
   valueFrom: {secretKeyRef: {name: {{ include "headroom.dbSecret" . | quote }}, key: username}}
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom: {secretKeyRef: {name: {{ include "headroom.dbSecret" . | quote }}, key: password}}
+{{- with .Values.database.migrationSecret }}
+- name: QUARKUS_FLYWAY_USERNAME
+  valueFrom: {secretKeyRef: {name: {{ . | quote }}, key: username}}
+- name: QUARKUS_FLYWAY_PASSWORD
+  valueFrom: {secretKeyRef: {name: {{ . | quote }}, key: password}}
+{{- end }}
 {{- end -}}
 
 {{- define "headroom.tokenSecret" -}}

@@ -35,7 +35,9 @@ class FaultRunTest {
     private static final String MODEL = "sim-7b-base";
     private static final List<Variant> VARIANTS = List.of(VariantPresets.named("plain"), VariantPresets.named("numbers-reversed"),
             VariantPresets.named("lower-shuffled"), VariantPresets.named("roman-shift1"));
-    private static final RunSpec SPEC = new RunSpec(null, "mmlu-sample", "test", List.of(), null, VARIANTS, List.of(MODEL));
+    /** Its own id: a run of the same content elsewhere in this JVM (ChaosTest) would have scored every task already. */
+    private static final RunSpec SPEC = new RunSpec("fault-run", "mmlu-sample", "test", List.of(), null, VARIANTS,
+            List.of(MODEL));
     private static final String REASON = "^(rate-limited|server-error|timeout|connection-error|malformed-response|deadline"
             + "|circuit-open) after [12] attempts?: .+";
 

@@ -3,11 +3,16 @@ package dev.headroom.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.headroom.localstack.EmbeddedDatabase;
+import dev.headroom.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** docker-compose.yml, checked by Debian's docker-compose without a container engine. */
 class ComposeTest {
@@ -64,6 +70,37 @@ class ComposeTest {
             }
         }
         assertThat(workers).contains("worker-sim-1b-base", "worker-vllm", "worker-ollama");
+    }
+
+    /**
+     * The compose file's init script, run with psql against a real PostgreSQL as the image runs it: the services' role
+     * reads and writes the rows of a table the owner (Flyway) creates later, and may not create or drop tables.
+     */
+    @Test
+    void theServicesDatabaseRoleGetsRowsButNoDdl() throws Exception {
+        Tool.PSQL.require();
+        EmbeddedDatabase database = TestInfrastructure.get().database();
+        database.createDatabase("compose_roles");
+        ProcessBuilder script = new ProcessBuilder("sh", Repo.HOME.resolve("deploy/postgres/app-role.sh").toString())
+                .redirectErrorStream(true);
+        script.environment().putAll(Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(database.port()),
+                "PGPASSWORD", database.password(), "POSTGRES_USER", database.user(), "POSTGRES_DB", "compose_roles",
+                "HEADROOM_APP_DB_USER", "compose_app", "HEADROOM_APP_DB_PASSWORD", "app-secret"));
+        Process run = script.start();
+        String output = new String(run.getInputStream().readAllBytes());
+        assertThat(run.waitFor()).as(output).isZero();
+
+        try (Connection owner = DriverManager.getConnection(database.jdbcUrl("compose_roles"), database.user(),
+                database.password())) {
+            owner.createStatement().execute("CREATE SCHEMA migrated; CREATE TABLE migrated.t (x int)");
+        }
+        try (Connection app = DriverManager.getConnection(database.jdbcUrl("compose_roles"), "compose_app", "app-secret")) {
+            Statement statement = app.createStatement();
+            statement.execute("INSERT INTO migrated.t VALUES (1); UPDATE migrated.t SET x = 2; DELETE FROM migrated.t");
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE migrated.u (x int)"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.execute("DROP TABLE migrated.t")).hasMessageContaining("must be owner");
+        }
     }
 
     @Test

@@ -130,6 +130,19 @@ class HelmChartTest {
     }
 
     @Test
+    void aMigrationSecretLetsFlywayMigrateAsTheOwnerWhileTheServicesUseTheirOwnRole() {
+        List<JsonNode> manifests = parse(render(command -> command.set("database.migrationSecret", "headroom-owner")));
+
+        JsonNode aggregator = only(manifests, "Deployment", "eval-headroom-aggregator");
+        for (String credential : List.of("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD")) {
+            assertThat(envEntry(aggregator, credential).path("valueFrom").path("secretKeyRef").path("name").asText())
+                    .isEqualTo("headroom-owner");
+        }
+        assertThat(env(only(parse(render(UnaryOperator.identity())), "Deployment", "eval-headroom-aggregator")))
+                .doesNotContainKey("QUARKUS_FLYWAY_USERNAME");
+    }
+
+    @Test
     void monitoringShipsTheRepositoryDashboardsAndAlertRules() throws IOException {
         List<JsonNode> manifests = parse(render(UnaryOperator.identity()));
 

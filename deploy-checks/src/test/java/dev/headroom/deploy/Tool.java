@@ -22,6 +22,7 @@ record Tool(String command, String install) {
     static final Tool PROMTOOL = new Tool("promtool", "apt-get install --no-install-recommends prometheus");
     static final Tool PROMETHEUS = new Tool("prometheus", "apt-get install --no-install-recommends prometheus");
     static final Tool DOCKER_COMPOSE = new Tool("docker-compose", "apt-get install --no-install-recommends docker-compose");
+    static final Tool PSQL = new Tool("psql", "apt-get install --no-install-recommends postgresql-client");
     static final Tool NODE = new Tool("node", "apt-get install --no-install-recommends nodejs npm");
 
     /** What a run printed (stdout and stderr together) and how it exited. */
