@@ -11,6 +11,7 @@ import dev.headroom.localstack.HeadroomHome;
 import dev.headroom.simserver.Latency;
 import dev.headroom.simserver.SimServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -34,8 +35,8 @@ public class ChaosBench implements Callable<Integer> {
             VariantPresets.named("numbers-reversed"), VariantPresets.named("lower-shuffled"),
             VariantPresets.named("roman-shift1"));
 
-    @Option(names = "--mmlu", paramLabel = "DIR", description = "MMLU in its original layout (default: ../shared/datasets/mmlu/data).")
-    Path mmlu;
+    @Mixin
+    MmluOption mmlu;
 
     @Option(names = "--tasks", defaultValue = "20000", description = "Tasks: a quarter as many items, four variants (default ${DEFAULT-VALUE}).")
     int tasks;
@@ -59,7 +60,7 @@ public class ChaosBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path home = HeadroomHome.resolve();
-        Path data = BenchCommand.mmluData(home, mmlu);
+        Path data = mmlu.data(home);
         SimServerConfig server = SimServerConfig.plain(Duration.ofMillis(latencyMillis))
                 .withLatency(new Latency(Duration.ofMillis(latencyMillis), 0.5));
         RunSpec spec = new RunSpec(null, "mmlu", "test", List.of(), tasks / VARIANTS.size(), VARIANTS, List.of(MODEL));

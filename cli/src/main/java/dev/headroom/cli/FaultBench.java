@@ -9,6 +9,7 @@ import dev.headroom.simserver.FaultPlan;
 import dev.headroom.simserver.Latency;
 import dev.headroom.simserver.SimServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -32,8 +33,8 @@ public class FaultBench implements Callable<Integer> {
     private static final String MODEL = "sim-7b-base";
     private static final List<Variant> VARIANTS = List.of(VariantPresets.named("plain"), VariantPresets.named("numbers-reversed"));
 
-    @Option(names = "--mmlu", paramLabel = "DIR", description = "MMLU in its original layout (default: ../shared/datasets/mmlu/data).")
-    Path mmlu;
+    @Mixin
+    MmluOption mmlu;
 
     @Option(names = "--tasks", defaultValue = "2000", description = "Tasks: half as many items, two variants (default ${DEFAULT-VALUE}).")
     int tasks;
@@ -55,7 +56,7 @@ public class FaultBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path home = HeadroomHome.resolve();
-        Path data = BenchCommand.mmluData(home, mmlu);
+        Path data = mmlu.data(home);
         SimServerConfig server = SimServerConfig.plain(Duration.ofMillis(latencyMillis))
                 .withLatency(new Latency(Duration.ofMillis(latencyMillis), 0.5))
                 .withFaults(FaultPlan.everyKind(faults), Duration.ofSeconds(15));

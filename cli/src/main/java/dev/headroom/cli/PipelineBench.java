@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -50,8 +51,8 @@ public class PipelineBench implements Callable<Integer> {
     private static final String BARE_TOPIC = "bench.bare-hop";
     private static final double[] RSS_MARKS = {0.1, 0.5, 1.0};
 
-    @Option(names = "--mmlu", paramLabel = "DIR", description = "MMLU in its original layout (default: ../shared/datasets/mmlu/data).")
-    Path mmlu;
+    @Mixin
+    MmluOption mmlu;
 
     @Option(names = "--items", defaultValue = "14042", description = "Test items (default ${DEFAULT-VALUE}).")
     int items;
@@ -69,7 +70,7 @@ public class PipelineBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path home = HeadroomHome.resolve();
-        Path data = BenchCommand.mmluData(home, mmlu);
+        Path data = mmlu.data(home);
         Path workDir = Files.createTempDirectory("headroom-pipeline-");
         try (LocalStack stack = LocalStack.start(home, workDir, new LocalStack.Options(List.of(MODEL),
                 Map.of("mmlu", data), null, 1, List.of("-Dheadroom.worker.max-concurrency=" + concurrency)), out)) {

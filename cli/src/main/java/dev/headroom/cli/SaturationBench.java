@@ -7,6 +7,7 @@ import dev.headroom.localstack.HeadroomHome;
 import dev.headroom.simserver.SimServerConfig;
 import dev.headroom.simserver.SimServerStats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
@@ -30,8 +31,8 @@ public class SaturationBench implements Callable<Integer> {
 
     private static final String MODEL = "sim-7b-base";
 
-    @Option(names = "--mmlu", paramLabel = "DIR", description = "MMLU in its original layout (default: ../shared/datasets/mmlu/data).")
-    Path mmlu;
+    @Mixin
+    MmluOption mmlu;
 
     @Option(names = "--items", defaultValue = "14042", description = "Test items, one task each (default ${DEFAULT-VALUE}).")
     int items;
@@ -60,7 +61,7 @@ public class SaturationBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path home = HeadroomHome.resolve();
-        Path data = BenchCommand.mmluData(home, mmlu);
+        Path data = mmlu.data(home);
         double limit = cap * 1000.0 / latencyMillis;
         out.printf("sim server: %d ms fixed latency, cap %d (%s beyond it): a limit of %.0f requests/s%n", latencyMillis,
                 cap, overflow, limit);

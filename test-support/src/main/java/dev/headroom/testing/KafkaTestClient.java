@@ -77,13 +77,7 @@ public final class KafkaTestClient {
      */
     public static <T> List<Record<T>> read(String topic, Class<T> type, int count, Duration timeout) {
         List<Record<T>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
+        try (KafkaConsumer<String, String> consumer = readerFrom(topic)) {
             Instant deadline = Instant.now().plus(timeout);
             while (records.size() < count && Instant.now().isBefore(deadline)) {
                 addAll(consumer.poll(Duration.ofMillis(200)), type, records);
@@ -111,13 +105,7 @@ public final class KafkaTestClient {
      */
     public static Map<String, String> deadLetterReasons(String topic, int count, Duration timeout) {
         Map<String, String> reasons = new java.util.LinkedHashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            consumer.subscribe(List.of(topic));
+        try (KafkaConsumer<String, String> consumer = readerFrom(topic)) {
             Instant deadline = Instant.now().plus(timeout);
             while (reasons.size() < count && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
@@ -127,6 +115,18 @@ public final class KafkaTestClient {
             }
         }
         return reasons;
+    }
+
+    /** A consumer of its own group, reading the topic from its first record. */
+    private static KafkaConsumer<String, String> readerFrom(String topic) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        consumer.subscribe(List.of(topic));
+        return consumer;
     }
 
     private static String bootstrapServers() {
