@@ -161,11 +161,7 @@ public class PipelineBench implements Callable<Integer> {
 
     /** The mean value size of the first thousand prompt tasks on the model's topic. */
     private static long meanPromptBytes(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrap))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<byte[], byte[]> consumer = readerFromStart(bootstrap, topic)) {
             long bytes = 0;
             long records = 0;
             while (records < 1000) {
@@ -193,12 +189,8 @@ public class PipelineBench implements Callable<Integer> {
         producerProperties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producerProperties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producerProperties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(bootstrap));
+        try (KafkaConsumer<byte[], byte[]> consumer = readerFromStart(bootstrap, BARE_TOPIC);
              KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(BARE_TOPIC).stream()
-                    .map(info -> new TopicPartition(BARE_TOPIC, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             long started = System.nanoTime();
             CompletableFuture<Void> consumed = CompletableFuture.runAsync(() -> {
                 long seen = 0;
@@ -215,12 +207,18 @@ public class PipelineBench implements Callable<Integer> {
         }
     }
 
-    private static Properties consumerProperties(String bootstrap) {
+    /** A consumer of every partition of the topic, from its first record, without a group. */
+    private static KafkaConsumer<byte[], byte[]> readerFromStart(String bootstrap, String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        return properties;
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     private static long databaseSize(LocalStack stack) throws SQLException {

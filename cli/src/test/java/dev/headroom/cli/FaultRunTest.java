@@ -2,7 +2,6 @@ package dev.headroom.cli;
 
 import dev.headroom.core.benchmark.Item;
 import dev.headroom.core.benchmark.MmluLoader;
-import dev.headroom.core.message.TaskHeader;
 import dev.headroom.core.run.RunSpec;
 import dev.headroom.core.variant.Variant;
 import dev.headroom.core.variant.VariantPresets;
@@ -72,12 +71,7 @@ class FaultRunTest {
             Thread.sleep(500);
         }
 
-        Set<String> expected = new HashSet<>();
-        for (Item item : items) {
-            for (Variant variant : VARIANTS) {
-                expected.add(TaskHeader.taskId(runId, MODEL, item.id(), variant.id()));
-            }
-        }
+        Set<String> expected = ChaosBench.expectedIds(runId, items, VARIANTS, MODEL);
         Set<String> scored = new HashSet<>(query("SELECT task_id FROM aggregator.scores WHERE run_id = '" + runId + "'"));
         Set<String> deadLettered = new HashSet<>(query("SELECT task_id FROM aggregator.dead_letters WHERE run_id = '"
                 + runId + "' AND task_id NOT IN (SELECT task_id FROM aggregator.scores)"));

@@ -1,5 +1,6 @@
 package dev.headroom.generator;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -8,6 +9,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The generator's series of docs/metrics.md: tasks published per model, and each recent run's expected tasks per
@@ -26,6 +30,7 @@ public class PublishingMetrics {
     GeneratorConfig config;
 
     private MultiGauge expectedTasks;
+    private final Map<String, Counter> publishedPerModel = new ConcurrentHashMap<>();
 
     @PostConstruct
     void register() {
@@ -45,8 +50,9 @@ public class PublishingMetrics {
                 .toList(), true);
     }
 
-    /** A task the broker acknowledged. */
+    /** A task the broker acknowledged: once per task, so the counter is looked up once per model. */
     public void published(String model) {
-        registry.counter("headroom.tasks.published", "model", model).increment();
+        publishedPerModel.computeIfAbsent(model, m -> registry.counter("headroom.tasks.published", "model", m))
+                .increment();
     }
 }
