@@ -59,7 +59,7 @@ record SimRequest(boolean chat, String model, TaskHeader task, String promptText
         } catch (IOException | IllegalArgumentException e) {
             throw new Invalid(400, "'" + TASK_FIELD + "' is not a task header: " + e.getMessage());
         }
-        Optional<String> problem = MessageProblems.ofOptions(task);
+        Optional<String> problem = MessageProblems.ofItem(task);
         if (problem.isPresent()) {
             throw new Invalid(400, "'" + TASK_FIELD + "' is not a usable task header: " + problem.get());
         }

@@ -82,6 +82,19 @@ class SimServerTest {
     }
 
     @Test
+    void refusesATaskHeaderWithoutAnItemIdWithA400NotA500() throws Exception {
+        TaskHeader noItem = new TaskHeader("t1", "r", "sim-oracle", null, "t", "geo", Variant.PLAIN,
+                List.of("w", "x"), List.of("A", "B"), List.of(0, 1), 1);
+        try (SimServer server = SimServer.start(SimServerConfig.plain(Duration.ofMillis(1)))) {
+            HttpResponse<String> response = send(server, Map.of("model", "sim-oracle", "messages", List.of(),
+                    "headroom_sim_task", noItem));
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.body()).contains("no item id");
+        }
+    }
+
+    @Test
     void beyondTheCapRequestsQueueAndNeverExceedIt() throws Exception {
         SimServerConfig capped = SimServerConfig.plain(Duration.ofMillis(100)).withCap(2, SimServerConfig.Overflow.QUEUE);
         try (SimServer server = SimServer.start(capped)) {

@@ -48,14 +48,17 @@ public final class MessageProblems {
         if (header.runId() == null || header.model() == null) {
             return Optional.of("the task header has no run or no model");
         }
-        return ofOptions(header);
+        return ofItem(header);
     }
 
     /**
-     * Whether a header's options, labels, presented order and gold index fit together: as many labels as options, the
-     * presented order a permutation of the options, the gold index one of them.
+     * Whether a header names its item and variant and its options, labels, presented order and gold index fit together:
+     * as many labels as options, the presented order a permutation of the options, the gold index one of them.
      */
-    public static Optional<String> ofOptions(TaskHeader header) {
+    public static Optional<String> ofItem(TaskHeader header) {
+        if (header.itemId() == null || header.itemId().isBlank()) {
+            return Optional.of("the task header has no item id");
+        }
         int options = header.options().size();
         if (options == 0) {
             return Optional.of("the task has no options");

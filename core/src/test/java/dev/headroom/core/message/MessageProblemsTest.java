@@ -39,6 +39,13 @@ class MessageProblemsTest {
     void aGoldIndexOutsideTheOptionsIsAProblem() {
         TaskHeader outside = new TaskHeader("t1", "r", "m", "b/s/test/1", "b", "s", Variant.PLAIN,
                 List.of("a", "b"), List.of("A", "B"), List.of(0, 1), 2);
-        assertThat(MessageProblems.ofOptions(outside)).contains("the gold index 2 is not one of the 2 options");
+        assertThat(MessageProblems.ofItem(outside)).contains("the gold index 2 is not one of the 2 options");
+    }
+
+    @Test
+    void aHeaderWithoutAnItemIdIsAProblem() {
+        TaskHeader noItem = new TaskHeader("t1", "r", "m", null, "b", "s", Variant.PLAIN,
+                List.of("a", "b"), List.of("A", "B"), List.of(0, 1), 0);
+        assertThat(MessageProblems.ofItem(noItem)).contains("the task header has no item id");
     }
 }
