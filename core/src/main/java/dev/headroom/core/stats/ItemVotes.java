@@ -1,12 +1,13 @@
 package dev.headroom.core.stats;
 
+import dev.headroom.core.message.Outcome;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Per item of one model: how many variants answered it correctly and which original option the majority vote across
@@ -27,28 +28,36 @@ public final class ItemVotes {
 
     /** One vote per item, in item id order. */
     public static List<ItemVote> of(Collection<ScoredTask> tasks) {
-        Map<String, List<ScoredTask>> byItem = tasks.stream()
-                .collect(Collectors.groupingBy(ScoredTask::itemId, TreeMap::new, Collectors.toList()));
-        List<ItemVote> votes = new ArrayList<>(byItem.size());
-        byItem.forEach((itemId, cells) -> votes.add(vote(itemId, cells)));
-        return votes;
+        return of(ScoredCells.of(tasks));
     }
 
-    private static ItemVote vote(String itemId, List<ScoredTask> cells) {
-        Map<Integer, Integer> chosen = new HashMap<>();
-        int correct = 0;
-        int unparsed = 0;
-        for (ScoredTask cell : cells) {
-            correct += cell.correct() ? 1 : 0;
-            if (cell.chosenIndex() == null) {
-                unparsed++;
+    /** The same from a model's tasks kept as cells. */
+    public static List<ItemVote> of(ScoredCells cells) {
+        int[] variants = new int[cells.items()];
+        int[] correct = new int[cells.items()];
+        int[] unparsed = new int[cells.items()];
+        List<Map<Integer, Integer>> chosen = new ArrayList<>(cells.items());
+        for (int item = 0; item < cells.items(); item++) {
+            chosen.add(new HashMap<>());
+        }
+        for (int task = 0; task < cells.size(); task++) {
+            int item = cells.item(task);
+            variants[item]++;
+            correct[item] += cells.outcome(task) == Outcome.CORRECT ? 1 : 0;
+            if (cells.chosenIndex(task) < 0) {
+                unparsed[item]++;
             } else {
-                chosen.merge(cell.chosenIndex(), 1, Integer::sum);
+                chosen.get(item).merge(cells.chosenIndex(task), 1, Integer::sum);
             }
         }
-        ScoredTask first = cells.get(0);
-        Integer majority = chosen.isEmpty() ? null : VariantMatrix.majority(itemId, chosen);
-        return new ItemVote(itemId, first.benchmark(), first.subject(), first.goldIndex(), cells.size(), correct,
-                unparsed, majority, majority != null && majority == first.goldIndex());
+        Map<String, ItemVote> byItemId = new TreeMap<>();
+        for (int item = 0; item < cells.items(); item++) {
+            String itemId = cells.itemId(item);
+            int gold = cells.goldIndex(item);
+            Integer majority = chosen.get(item).isEmpty() ? null : VariantMatrix.majority(itemId, chosen.get(item));
+            byItemId.put(itemId, new ItemVote(itemId, cells.benchmark(item), cells.subject(item), gold, variants[item],
+                    correct[item], unparsed[item], majority, majority != null && majority == gold));
+        }
+        return List.copyOf(byItemId.values());
     }
 }

@@ -9,8 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -37,36 +36,56 @@ public final class VariantMatrix {
     private final boolean[] majorityCorrect;
     private final int positions;
 
-    private VariantMatrix(List<ScoredTask> tasks) {
-        itemIds = List.copyOf(new TreeSet<>(tasks.stream().map(ScoredTask::itemId).toList()));
-        Map<String, Map<String, String>> variants = new TreeMap<>();
-        tasks.forEach(task -> variants.putIfAbsent(task.variantId(), task.dimensions()));
-        variantIds = List.copyOf(variants.keySet());
-        dimensions = List.copyOf(variants.values());
+    private VariantMatrix(ScoredCells store, int[] scope) {
+        int[] itemAt = local(store.items(), scope, store::item, Comparator.comparing(store::itemId));
+        int[] variantAt = local(store.variants(), scope, store::variant, Comparator.comparing(store::variantId));
+        List<String> items = new ArrayList<>();
+        List<String> variants = new ArrayList<>();
+        List<Map<String, String>> variantDimensions = new ArrayList<>();
+        int[] globalItem = new int[count(itemAt)];
+        for (int global = 0; global < itemAt.length; global++) {
+            if (itemAt[global] >= 0) {
+                globalItem[itemAt[global]] = global;
+            }
+        }
+        for (int global : globalItem) {
+            items.add(store.itemId(global));
+        }
+        int[] globalVariant = new int[count(variantAt)];
+        for (int global = 0; global < variantAt.length; global++) {
+            if (variantAt[global] >= 0) {
+                globalVariant[variantAt[global]] = global;
+            }
+        }
+        for (int global : globalVariant) {
+            variants.add(store.variantId(global));
+            variantDimensions.add(store.dimensions(global));
+        }
+        itemIds = List.copyOf(items);
+        variantIds = List.copyOf(variants);
+        dimensions = List.copyOf(variantDimensions);
         cells = new byte[itemIds.size() * variantIds.size()];
         goldPositions = new int[cells.length];
         Arrays.fill(goldPositions, -1);
-        Map<String, Integer> itemIndex = index(itemIds);
-        Map<String, Integer> variantIndex = index(variantIds);
-        List<List<ScoredTask>> byItem = new ArrayList<>();
-        itemIds.forEach(id -> byItem.add(new ArrayList<>()));
+        int[] chosen = new int[cells.length];
         int maxPosition = -1;
-        for (ScoredTask task : tasks) {
-            int cell = itemIndex.get(task.itemId()) * variantIds.size() + variantIndex.get(task.variantId());
+        for (int task : scope) {
+            int cell = itemAt[store.item(task)] * variantIds.size() + variantAt[store.variant(task)];
             if (cells[cell] != MISSING) {
-                throw new IllegalArgumentException("item " + task.itemId() + " under variant " + task.variantId()
-                        + " is scored twice; give each (item, variant) of a model one row");
+                throw new IllegalArgumentException("item " + store.itemId(store.item(task)) + " under variant "
+                        + store.variantId(store.variant(task)) + " is scored twice; give each (item, variant) of a model one row");
             }
-            cells[cell] = switch (task.outcome()) {
+            cells[cell] = switch (store.outcome(task)) {
                 case CORRECT -> CORRECT;
                 case INCORRECT -> INCORRECT;
                 case UNPARSED -> UNPARSED;
             };
-            if (task.goldPosition() != null) {
-                goldPositions[cell] = task.goldPosition();
-                maxPosition = Math.max(maxPosition, task.goldPosition());
+            chosen[cell] = store.chosenIndex(task);
+            int goldPosition = store.goldPosition(task);
+            if (goldPosition >= 0) {
+                goldPositions[cell] = goldPosition;
+                maxPosition = Math.max(maxPosition, goldPosition);
             }
-            byItem.get(itemIndex.get(task.itemId())).add(task);
         }
         positions = maxPosition + 1;
         firstHalf = firstHalf(itemIds);
@@ -75,7 +94,7 @@ public final class VariantMatrix {
         allCorrect = new boolean[itemIds.size()];
         majorityCorrect = new boolean[itemIds.size()];
         for (int item = 0; item < itemIds.size(); item++) {
-            summarise(item, byItem.get(item));
+            summarise(item, store.goldIndex(globalItem[item]), chosen);
         }
     }
 
@@ -83,7 +102,38 @@ public final class VariantMatrix {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("no scored tasks to analyse");
         }
-        return new VariantMatrix(List.copyOf(tasks));
+        ScoredCells store = ScoredCells.of(tasks);
+        return of(store, store.all());
+    }
+
+    /** The matrix of the given cells of the store (a scope); at least one. */
+    static VariantMatrix of(ScoredCells store, int[] scope) {
+        if (scope.length == 0) {
+            throw new IllegalArgumentException("no scored tasks to analyse");
+        }
+        return new VariantMatrix(store, scope);
+    }
+
+    /**
+     * For each global index the scope uses, its local index in the given order of ids; -1 for those it does not.
+     */
+    private static int[] local(int globals, int[] scope, IntUnaryOperator globalOf, Comparator<Integer> byId) {
+        boolean[] used = new boolean[globals];
+        for (int task : scope) {
+            used[globalOf.applyAsInt(task)] = true;
+        }
+        List<Integer> present = IntStream.range(0, globals).filter(global -> used[global]).boxed()
+                .sorted(byId).toList();
+        int[] local = new int[globals];
+        Arrays.fill(local, -1);
+        for (int i = 0; i < present.size(); i++) {
+            local[present.get(i)] = i;
+        }
+        return local;
+    }
+
+    private static int count(int[] local) {
+        return (int) Arrays.stream(local).filter(index -> index >= 0).count();
     }
 
     public int items() {
@@ -139,21 +189,21 @@ public final class VariantMatrix {
         return majorityCorrect[item];
     }
 
-    private void summarise(int item, List<ScoredTask> tasks) {
-        int gold = tasks.get(0).goldIndex();
+    private void summarise(int item, int gold, int[] chosen) {
         Map<Integer, Integer> votes = new HashMap<>();
         int correct = 0;
-        for (ScoredTask task : tasks) {
-            if (task.goldIndex() != gold) {
-                throw new IllegalArgumentException("item " + task.itemId() + " has gold option " + gold
-                        + " under one variant and " + task.goldIndex() + " under variant " + task.variantId());
+        int n = 0;
+        for (int variant = 0; variant < variantIds.size(); variant++) {
+            int cell = item * variantIds.size() + variant;
+            if (cells[cell] == MISSING) {
+                continue;
             }
-            correct += task.correct() ? 1 : 0;
-            if (task.chosenIndex() != null) {
-                votes.merge(task.chosenIndex(), 1, Integer::sum);
+            n++;
+            correct += cells[cell] == CORRECT ? 1 : 0;
+            if (chosen[cell] >= 0) {
+                votes.merge(chosen[cell], 1, Integer::sum);
             }
         }
-        int n = tasks.size();
         // k correct of n: k(n-k) of the n(n-1)/2 pairs disagree
         pairDisagreement[item] = n < 2 ? Double.NaN : 2.0 * correct * (n - correct) / (n * (n - 1.0));
         someCorrect[item] = correct > 0;
