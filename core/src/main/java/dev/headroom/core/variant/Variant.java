@@ -7,7 +7,9 @@ import dev.headroom.core.Hashing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One way of asking: a value on each independent dimension of the prompt format. Two variants with the same
@@ -40,6 +42,10 @@ public record Variant(LabelStyle labels, LabelWrap wrap, String separator, Layou
                       Casing casing, Header header, QuestionPrefix questionPrefix, Boolean stripQuestion,
                       AnswerCue answerCue, Persona persona, Praise praise, Stakes stakes, SystemPrompt system,
                       int shots, Boolean fewShotTurns, Elicitation elicitation, Noise noise, PromptTemplate template) {
+
+    /** Ids and names by variant (equal variants share them); a process meets few distinct variants. */
+    private static final Map<Variant, String> IDS = new ConcurrentHashMap<>();
+    private static final Map<Variant, String> NAMES = new ConcurrentHashMap<>();
 
     /** lm-evaluation-harness's default MMLU format, 0-shot. */
     public static final Variant PLAIN = new Variant(null, null, null, null, null, null, null, null, null, null, null,
@@ -86,9 +92,16 @@ public record Variant(LabelStyle labels, LabelWrap wrap, String separator, Layou
         return toBuilder().shots(newShots).build();
     }
 
-    /** Content hash of the dimension values: stable across releases as long as the values are. */
+    /**
+     * Content hash of the dimension values: stable across releases as long as the values are. Computed once per
+     * distinct variant (like {@link #name()}): it is written with every task, completion and score.
+     */
     @JsonProperty("id")
     public String id() {
+        return IDS.computeIfAbsent(this, Variant::computeId);
+    }
+
+    private String computeId() {
         List<String> parts = new ArrayList<>();
         parts.add("variant");
         for (Dimension dimension : dimensions()) {
@@ -101,6 +114,10 @@ public record Variant(LabelStyle labels, LabelWrap wrap, String separator, Layou
     /** "plain", "plain-5shot", or the dimensions that differ from plain, e.g. "labels=number,order=reversed". */
     @JsonProperty("name")
     public String name() {
+        return NAMES.computeIfAbsent(this, Variant::computeName);
+    }
+
+    private String computeName() {
         List<String> differences = new ArrayList<>();
         List<Dimension> plain = PLAIN.dimensions();
         List<Dimension> mine = dimensions();
