@@ -52,11 +52,19 @@ public record ScoredTask(String benchmark, String subject, String itemId, String
     public static ScoredTask of(String benchmark, String subject, String itemId, Variant variant, Outcome outcome,
                                 Integer chosenIndex, int goldIndex, List<String> labels, List<Integer> presentedOrder,
                                 Double goldProbability) {
+        return of(benchmark, subject, itemId, variant.id(), VariantDimensions.of(variant), outcome, chosenIndex,
+                goldIndex, labels, presentedOrder, goldProbability);
+    }
+
+    /** The same for a variant known by its id and dimension values (a store that keeps the variant apart). */
+    public static ScoredTask of(String benchmark, String subject, String itemId, String variantId,
+                                Map<String, String> dimensions, Outcome outcome, Integer chosenIndex, int goldIndex,
+                                List<String> labels, List<Integer> presentedOrder, Double goldProbability) {
         Integer chosenPosition = chosenIndex == null || presentedOrder == null ? null : presentedOrder.indexOf(chosenIndex);
         Integer goldPosition = presentedOrder == null ? null : presentedOrder.indexOf(goldIndex);
         String chosenLabel = chosenPosition == null || labels == null ? null : labels.get(chosenPosition);
-        return new ScoredTask(benchmark, subject, itemId, variant.id(), VariantDimensions.of(variant), outcome,
-                chosenIndex, goldIndex, chosenPosition, goldPosition, chosenLabel, goldProbability);
+        return new ScoredTask(benchmark, subject, itemId, variantId, dimensions, outcome, chosenIndex, goldIndex,
+                chosenPosition, goldPosition, chosenLabel, goldProbability);
     }
 
     public boolean correct() {

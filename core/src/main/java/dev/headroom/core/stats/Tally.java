@@ -100,36 +100,35 @@ final class Tally {
 
     /** The variant with the highest accuracy; ties go to the first in id order. -1 when none has cells. */
     int best() {
-        return argmax(accuracy);
+        return Accuracies.best(accuracy);
     }
 
     double maxP() {
-        int best = best();
-        return best < 0 ? Double.NaN : accuracy[best];
+        return Accuracies.maxP(accuracy);
     }
 
     double avgP() {
-        return Arrays.stream(finite(accuracy)).average().orElse(Double.NaN);
+        return Accuracies.avgP(accuracy);
     }
 
     double min() {
-        return Arrays.stream(finite(accuracy)).min().orElse(Double.NaN);
+        return Accuracies.min(accuracy);
     }
 
     double spread() {
-        return maxP() - min();
+        return Accuracies.spread(accuracy);
     }
 
     /** Quantile of the variants' accuracies, linear between order statistics (R-7, numpy's default). */
     double quantile(double probability) {
-        double[] values = finite(accuracy);
+        double[] values = Accuracies.finite(accuracy);
         return values.length == 0 ? Double.NaN
                 : new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(values, probability * 100);
     }
 
     /** Sample standard deviation (n - 1) of the variants' accuracies. */
     double standardDeviation() {
-        double[] values = finite(accuracy);
+        double[] values = Accuracies.finite(accuracy);
         return values.length < 2 ? Double.NaN : new StandardDeviation(true).evaluate(values);
     }
 
@@ -156,11 +155,11 @@ final class Tally {
 
     /** The variant the held-out best chooses on the first half (and scores on the second); -1 when none. */
     int bestOnFirstHalf() {
-        return argmax(firstAccuracy);
+        return Accuracies.best(firstAccuracy);
     }
 
     int bestOnSecondHalf() {
-        return argmax(secondAccuracy);
+        return Accuracies.best(secondAccuracy);
     }
 
     double pss() {
@@ -199,24 +198,14 @@ final class Tally {
     }
 
     private static double populationStandardDeviation(double[] values) {
-        double[] present = finite(values);
+        double[] present = Accuracies.finite(values);
         return present.length == 0 ? Double.NaN : new StandardDeviation(false).evaluate(present);
-    }
-
-    private static int argmax(double[] values) {
-        int best = -1;
-        for (int i = 0; i < values.length; i++) {
-            if (Double.isFinite(values[i]) && (best < 0 || values[i] > values[best])) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     private static double[] ratios(double[] numerators, double[] denominators) {
         double[] ratios = new double[numerators.length];
         for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = denominators[i] == 0 ? Double.NaN : numerators[i] / denominators[i];
+            ratios[i] = Accuracies.of(numerators[i], denominators[i]);
         }
         return ratios;
     }
@@ -229,10 +218,6 @@ final class Tally {
             }
         }
         return sums;
-    }
-
-    private static double[] finite(double[] values) {
-        return Arrays.stream(values).filter(Double::isFinite).toArray();
     }
 
     /** A mean that skips NaN values and zero weights. */
