@@ -40,5 +40,12 @@ public interface AggregatorConfig {
         /** How often the per-run gauges are recomputed from Postgres. */
         @WithDefault("15s")
         Duration refreshInterval();
+
+        /**
+         * How often the gauges that need every item (held-out best, majority vote, oracle, gap) are recomputed: each
+         * time reads every score of the run, so they may lag the other gauges by this much.
+         */
+        @WithDefault("2m")
+        Duration itemStatisticsInterval();
     }
 }

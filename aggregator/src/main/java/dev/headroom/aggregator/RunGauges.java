@@ -1,7 +1,8 @@
 package dev.headroom.aggregator;
 
 import dev.headroom.core.run.RunSummary;
-import dev.headroom.core.stats.Interval;
+import dev.headroom.core.stats.Accuracies;
+import dev.headroom.core.stats.AnalysisSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
@@ -12,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,15 +28,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * The per-run gauges of docs/metrics.md, recomputed from Postgres every refresh interval for the runs active within
  * the window; the series of other runs are removed. Labels stay bounded: per-variant series only for the top and
- * bottom k variants of each (run, model).
+ * bottom k variants of each (run, model). What the running per-variant counts give ({@link #COUNT_STATISTICS}) is
+ * exact at every refresh and costs one small query whatever the run's size; the statistics that need every item
+ * ({@link #ITEM_STATISTICS}) come from the run's analysis, redone at most every item-statistics interval, since it
+ * reads every score of the run.
  */
 @Startup
 @ApplicationScoped
 public class RunGauges {
 
-    /** The statistics published as {@code headroom_elicitation_score}; the rest stay in REST. */
-    static final Set<String> PUBLISHED_STATISTICS = Set.of("plain", "heldout_best", "maxp", "avgp", "min", "spread",
-            "majority_vote", "oracle", "unparsed_rate", "gap");
+    /** Statistics of {@code headroom_elicitation_score} computed from {@code variant_summary} at every refresh. */
+    static final Set<String> COUNT_STATISTICS = Set.of("plain", "maxp", "avgp", "min", "spread", "unparsed_rate");
+    /** Statistics of {@code headroom_elicitation_score} that need per-item state; the rest stay in REST. */
+    static final Set<String> ITEM_STATISTICS = Set.of("heldout_best", "majority_vote", "oracle", "gap");
+
+    /** A run's per-item statistics by model and statistic, and when they were computed. */
+    private record ItemStatistics(Instant computedAt, Map<String, Map<String, Double>> byModel) {
+    }
 
     @Inject
     RunStore runs;
@@ -48,6 +59,8 @@ public class RunGauges {
     MeterRegistry registry;
 
     private GaugeBoard board;
+    /** Touched by the refresher thread only. */
+    private final Map<String, ItemStatistics> itemStatistics = new HashMap<>();
     private ScheduledExecutorService refresher;
 
     @PostConstruct
@@ -74,7 +87,9 @@ public class RunGauges {
 
     void refresh() {
         Map<GaugeBoard.Series, Double> values = new HashMap<>();
-        for (String runId : runs.activeRuns(config.metrics().activeWindow())) {
+        List<String> active = runs.activeRuns(config.metrics().activeWindow());
+        itemStatistics.keySet().retainAll(active);
+        for (String runId : active) {
             List<RunStore.VariantRow> variants = runs.variants(runId, null);
             Map<String, List<RunStore.VariantRow>> byModel = new HashMap<>();
             variants.forEach(row -> byModel.computeIfAbsent(row.model(), m -> new ArrayList<>()).add(row));
@@ -89,19 +104,72 @@ public class RunGauges {
                             ranked.variant().variantName(), "rank", ranked.rank().name().toLowerCase(Locale.ROOT))),
                             ranked.variant().accuracy());
                 }
+                countStatistics(rows, AnalysisSettings.DEFAULT.plainVariantId()).forEach((statistic, value) ->
+                        values.put(score(runId, model, statistic), value));
             });
             for (RunSummary.DeadLetters deadLetters : runs.deadLetters(runId)) {
                 values.merge(new GaugeBoard.Series("headroom.run.tasks.dead.lettered",
                         Tags.of("run", runId, "model", String.valueOf(deadLetters.model()))),
                         (double) deadLetters.tasks(), Double::sum);
             }
-            statistics.estimates(runId).models().forEach((model, analysis) -> {
-                Map<String, Interval> rows = StatisticTable.rows(analysis.overall());
-                rows.keySet().retainAll(PUBLISHED_STATISTICS);
-                rows.forEach((statistic, value) -> values.put(new GaugeBoard.Series("headroom.elicitation.score",
-                        Tags.of("run", runId, "model", model, "statistic", statistic)), value.estimate()));
-            });
+            itemStatistics(runId).byModel().forEach((model, statistics) -> statistics.forEach((statistic, value) ->
+                    values.put(score(runId, model, statistic), value)));
         }
         board.publish(values);
+    }
+
+    private static GaugeBoard.Series score(String runId, String model, String statistic) {
+        return new GaugeBoard.Series("headroom.elicitation.score",
+                Tags.of("run", runId, "model", model, "statistic", statistic));
+    }
+
+    /**
+     * The {@link #COUNT_STATISTICS} of one (run, model) from its variants' running counts: the same values as the
+     * analysis' estimates, variants ranked in id order as it ranks them. A statistic without a value is left out.
+     */
+    static Map<String, Double> countStatistics(List<RunStore.VariantRow> variants, String plainVariantId) {
+        List<RunStore.VariantRow> byId = variants.stream()
+                .sorted(Comparator.comparing(RunStore.VariantRow::variantId)).toList();
+        double[] accuracy = byId.stream().mapToDouble(v -> Accuracies.of(v.correct(), v.items())).toArray();
+        Map<String, Double> statistics = new HashMap<>();
+        for (int v = 0; v < byId.size(); v++) {
+            if (byId.get(v).variantId().equals(plainVariantId)) {
+                putFinite(statistics, "plain", accuracy[v]);
+            }
+        }
+        putFinite(statistics, "maxp", Accuracies.maxP(accuracy));
+        putFinite(statistics, "avgp", Accuracies.avgP(accuracy));
+        putFinite(statistics, "min", Accuracies.min(accuracy));
+        putFinite(statistics, "spread", Accuracies.spread(accuracy));
+        putFinite(statistics, "unparsed_rate", (double) byId.stream().mapToLong(RunStore.VariantRow::unparsed).sum()
+                / byId.stream().mapToLong(RunStore.VariantRow::items).sum());
+        return statistics;
+    }
+
+    private static void putFinite(Map<String, Double> statistics, String name, double value) {
+        if (Double.isFinite(value)) {
+            statistics.put(name, value);
+        }
+    }
+
+    /** The run's last per-item statistics, recomputed when they are older than the item-statistics interval. */
+    private ItemStatistics itemStatistics(String runId) {
+        Instant now = Instant.now();
+        ItemStatistics last = itemStatistics.get(runId);
+        if (last == null || !now.isBefore(last.computedAt().plus(config.metrics().itemStatisticsInterval()))) {
+            Map<String, Map<String, Double>> byModel = new HashMap<>();
+            statistics.estimates(runId).models().forEach((model, analysis) -> {
+                Map<String, Double> values = new HashMap<>();
+                StatisticTable.rows(analysis.overall()).forEach((statistic, value) -> {
+                    if (ITEM_STATISTICS.contains(statistic)) {
+                        values.put(statistic, value.estimate());
+                    }
+                });
+                byModel.put(model, values);
+            });
+            last = new ItemStatistics(now, byModel);
+            itemStatistics.put(runId, last);
+        }
+        return last;
     }
 }

@@ -3,20 +3,19 @@ package dev.headroom.aggregator;
 import dev.headroom.core.stats.AnalysisSettings;
 import dev.headroom.core.stats.ElicitationAnalysis;
 import dev.headroom.core.stats.ModelAnalysis;
-import dev.headroom.core.stats.ScoredTask;
+import dev.headroom.core.stats.ScoredCells;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every model's {@link ModelAnalysis} of a run, computed by core from the stored rows and kept until the run's score
- * count changes: a dashboard polling a finished run, or a running one between batches, costs one count query.
+ * Every model's {@link ModelAnalysis} of a run, computed by core from the stored rows (streamed into compact cells,
+ * {@link ScoreRows}) and kept until the run's score count changes: a dashboard polling a finished run, or a running one between batches, costs one count query.
  */
 @ApplicationScoped
 public class RunStatistics {
@@ -78,10 +77,10 @@ public class RunStatistics {
                 return cached;
             }
             // computed outside the lock: two requests racing on one run compute the same thing twice, nothing worse
-            Map<String, List<ScoredTask>> byModel = rows.byModel(runId);
+            Map<String, ScoredCells> byModel = rows.byModel(runId);
             Map<String, ModelAnalysis> models = new TreeMap<>();
-            byModel.forEach((model, tasks) -> models.put(model, ElicitationAnalysis.analyse(tasks, settings)));
-            Analysed analysed = new Analysed(runId, byModel.values().stream().mapToLong(List::size).sum(), models);
+            byModel.forEach((model, cells) -> models.put(model, ElicitationAnalysis.analyse(cells, settings)));
+            Analysed analysed = new Analysed(runId, byModel.values().stream().mapToLong(ScoredCells::size).sum(), models);
             byRun.put(runId, analysed);
             return analysed;
         }
