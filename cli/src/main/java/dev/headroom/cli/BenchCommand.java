@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** Measurements that take minutes and the whole machine: commands, never tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the local stack against the sim server (simulated models, not real ones).",
-        subcommands = {SaturationBench.class, FaultBench.class, FreshnessBench.class, PipelineBench.class, ChaosBench.class})
+        subcommands = {SaturationBench.class, FaultBench.class, FreshnessBench.class, PipelineBench.class, ChaosBench.class,
+                PerformanceBench.class})
 public class BenchCommand {
 }

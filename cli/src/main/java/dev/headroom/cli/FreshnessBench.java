@@ -51,11 +51,30 @@ public class FreshnessBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        measure(System.out);
+        return 0;
+    }
+
+    /** Produced-to-visible latencies in milliseconds over some of the scores; null fields when none was visible. */
+    record Latencies(String label, int scores, Double p50, Double p90, Double p99, Double max) {
+    }
+
+    /**
+     * @param all        over every score
+     * @param afterStart over the scores after the first 5 s
+     * @param histogram  the aggregator's own histogram's p50 and p99 bounds, as text
+     */
+    record Result(int produced, double producedPerSecond, int visible, Latencies all, Latencies afterStart,
+                  String histogram) {
+    }
+
+    /** Starts a local stack without workers, produces, polls, stops it; lines go to {@code out}. */
+    Result measure(PrintStream out) throws Exception {
         Path workDir = Files.createTempDirectory("headroom-freshness-");
         int total = rate * seconds;
         long[] producedAt = new long[total];
         long[] visibleAt = new long[total];
+        Result result;
         try (LocalStack stack = LocalStack.start(HeadroomHome.resolve(), workDir,
                 new LocalStack.Options(List.of(), Map.of(), null, 1, List.of()), out)) {
             String runId = "freshness-" + System.currentTimeMillis();
@@ -78,13 +97,17 @@ public class FreshnessBench implements Callable<Integer> {
             double producing = (producedAt[total - 1] - begin) / 1e9;
             out.printf("produced %d scores in %.1f s (%.0f/s), %d visible in the REST summary, polled every %d ms%n",
                     total, producing, total / producing, visible, pollMillis);
-            report("all scores", producedAt, visibleAt, 0, visible, out);
-            report("after the first 5 s", producedAt, visibleAt, Math.min(visible, rate * 5), visible, out);
+            Latencies all = latencies("all scores", producedAt, visibleAt, 0, visible);
+            Latencies afterStart = latencies("after the first 5 s", producedAt, visibleAt, Math.min(visible, rate * 5), visible);
+            print(all, out);
+            print(afterStart, out);
+            String histogram = histogramQuantiles(stack);
             out.println("the aggregator's own headroom_score_freshness_seconds (Kafka timestamp to committed row, warm-up "
-                    + "included): " + histogramQuantiles(stack));
+                    + "included): " + histogram);
+            result = new Result(total, total / producing, visible, all, afterStart, histogram);
         }
         DemoCommand.deleteRecursively(workDir);
-        return 0;
+        return result;
     }
 
     /**
@@ -165,10 +188,9 @@ public class FreshnessBench implements Callable<Integer> {
                 .map(Map.Entry::getKey).orElse(Double.NaN);
     }
 
-    private static void report(String label, long[] producedAt, long[] visibleAt, int from, int to, PrintStream out) {
+    private static Latencies latencies(String label, long[] producedAt, long[] visibleAt, int from, int to) {
         if (to <= from) {
-            out.println(label + ": none visible");
-            return;
+            return new Latencies(label, 0, null, null, null, null);
         }
         double[] latencies = new double[to - from];
         for (int i = from; i < to; i++) {
@@ -176,8 +198,17 @@ public class FreshnessBench implements Callable<Integer> {
         }
         Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
         percentile.setData(latencies);
-        out.printf("%s (%d): produced to visible p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n", label,
-                latencies.length, percentile.evaluate(50), percentile.evaluate(90), percentile.evaluate(99),
-                Arrays.stream(latencies).max().orElseThrow());
+        return new Latencies(label, latencies.length, percentile.evaluate(50), percentile.evaluate(90),
+                percentile.evaluate(99), Arrays.stream(latencies).max().orElseThrow());
+    }
+
+    private static void print(Latencies latencies, PrintStream out) {
+        if (latencies.scores() == 0) {
+            out.println(latencies.label() + ": none visible");
+            return;
+        }
+        out.printf("%s (%d): produced to visible p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+                latencies.label(), latencies.scores(), latencies.p50(), latencies.p90(), latencies.p99(),
+                latencies.max());
     }
 }

@@ -68,10 +68,50 @@ public class PipelineBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        measure(System.out).print(System.out);
+        return 0;
+    }
+
+    /**
+     * What one run measured.
+     *
+     * @param bareBytes     size of each bare-hop record: the prompt tasks' mean
+     * @param bareRate      bare Kafka hop, records per second
+     * @param databaseBytes Postgres database size at the end
+     * @param cpuSeconds    CPU seconds per process during the run
+     */
+    record Result(long tasks, int variants, int concurrency, Progress progress, long bareBytes, double bareRate,
+                  long databaseBytes, Map<String, Double> cpuSeconds) {
+
+        double ratio() {
+            return progress.middleRate() / bareRate;
+        }
+
+        void print(PrintStream out) {
+            out.printf("%n| what | value |%n| --- | --- |%n");
+            out.printf("| tasks | %,d (%,d items × %d variants, 1 in-process sim model, worker concurrency %d) |%n",
+                    tasks, tasks / variants, variants, concurrency);
+            out.printf("| wall time, submit to last score visible | %.1f s |%n", progress.wallSeconds());
+            out.printf("| pipeline: scored tasks/s between 10%% and 90%% | %,.0f |%n", progress.middleRate());
+            out.printf("| pipeline: scored tasks/s over the whole run | %,.0f |%n", tasks / progress.wallSeconds());
+            out.printf("| bare Kafka hop: records/s (%,d records of %,d bytes, the prompt tasks' mean) | %,.0f |%n",
+                    tasks, bareBytes, bareRate);
+            out.printf("| ratio pipeline / bare hop | %.3f |%n", ratio());
+            out.printf("| Postgres database size at the end | %,.0f MiB |%n", databaseBytes / 1048576.0);
+            out.printf("%n| process | RSS at 10%% (MiB) | at 50%% | at 100%% | CPU seconds during the run | CPU ms per task |%n");
+            out.printf("| --- | --- | --- | --- | --- | --- |%n");
+            cpuSeconds.forEach((name, cpu) -> out.printf("| %s | %d | %d | %d | %.1f | %.3f |%n", name,
+                    progress.rss().get(0).get(name), progress.rss().get(1).get(name), progress.rss().get(2).get(name),
+                    cpu, 1000 * cpu / tasks));
+        }
+    }
+
+    /** Starts a local stack, runs, measures, stops it; progress lines go to {@code out}. */
+    Result measure(PrintStream out) throws Exception {
         Path home = HeadroomHome.resolve();
         Path data = mmlu.data(home);
         Path workDir = Files.createTempDirectory("headroom-pipeline-");
+        Result result;
         try (LocalStack stack = LocalStack.start(home, workDir, new LocalStack.Options(List.of(MODEL),
                 Map.of("mmlu", data), null, 1, List.of("-Dheadroom.worker.max-concurrency=" + concurrency)), out)) {
             RunSpec spec = new RunSpec(null, "mmlu", "test", List.of(), items,
@@ -82,33 +122,15 @@ public class PipelineBench implements Callable<Integer> {
             long submitted = System.nanoTime();
             String runId = stack.client().submit(spec);
             out.printf("run %s: %,d tasks submitted%n", runId, tasks);
-            Progress progress = follow(stack, runId, tasks, submitted, processes);
-            Map<String, Double> cpuAfter = cpuSeconds(processes);
-            double pipelineRate = progress.middleRate();
+            Progress progress = follow(stack, runId, tasks, submitted, processes, out);
+            Map<String, Double> cpu = cpuSeconds(processes);
+            cpu.replaceAll((name, after) -> after - cpuBefore.get(name));
             long bareBytes = meanPromptBytes(stack.broker().bootstrapServers(), "prompts." + MODEL);
             double bareRate = bareHop(stack.broker().bootstrapServers(), tasks, (int) bareBytes);
-            long databaseBytes = databaseSize(stack);
-
-            out.printf("%n| what | value |%n| --- | --- |%n");
-            out.printf("| tasks | %,d (%,d items × %d variants, 1 in-process sim model, worker concurrency %d) |%n",
-                    tasks, tasks / variants, variants, concurrency);
-            out.printf("| wall time, submit to last score visible | %.1f s |%n", progress.wallSeconds());
-            out.printf("| pipeline: scored tasks/s between 10%% and 90%% | %,.0f |%n", pipelineRate);
-            out.printf("| pipeline: scored tasks/s over the whole run | %,.0f |%n", tasks / progress.wallSeconds());
-            out.printf("| bare Kafka hop: records/s (%,d records of %,d bytes, the prompt tasks' mean) | %,.0f |%n",
-                    tasks, bareBytes, bareRate);
-            out.printf("| ratio pipeline / bare hop | %.3f |%n", pipelineRate / bareRate);
-            out.printf("| Postgres database size at the end | %,.0f MiB |%n", databaseBytes / 1048576.0);
-            out.printf("%n| process | RSS at 10%% (MiB) | at 50%% | at 100%% | CPU seconds during the run | CPU ms per task |%n");
-            out.printf("| --- | --- | --- | --- | --- | --- |%n");
-            processes.keySet().forEach(name -> {
-                double cpu = cpuAfter.get(name) - cpuBefore.get(name);
-                out.printf("| %s | %d | %d | %d | %.1f | %.3f |%n", name, progress.rss().get(0).get(name),
-                        progress.rss().get(1).get(name), progress.rss().get(2).get(name), cpu, 1000 * cpu / tasks);
-            });
+            result = new Result(tasks, variants, concurrency, progress, bareBytes, bareRate, databaseSize(stack), cpu);
         }
         DemoCommand.deleteRecursively(workDir);
-        return 0;
+        return result;
     }
 
     /**
@@ -119,8 +141,8 @@ public class PipelineBench implements Callable<Integer> {
     record Progress(double middleRate, double wallSeconds, List<Map<String, Long>> rss) {
     }
 
-    private Progress follow(LocalStack stack, String runId, long tasks, long submitted, Map<String, Long> processes)
-            throws InterruptedException {
+    private Progress follow(LocalStack stack, String runId, long tasks, long submitted, Map<String, Long> processes,
+                            PrintStream out) throws InterruptedException {
         long deadline = submitted + Duration.ofMinutes(timeoutMinutes).toNanos();
         long tenPercentAt = -1;
         long tenPercentCount = 0;
@@ -138,6 +160,8 @@ public class PipelineBench implements Callable<Integer> {
             }
             while (rss.size() < RSS_MARKS.length && scored >= Math.round(tasks * RSS_MARKS[rss.size()])) {
                 rss.add(residentMiB(processes));
+                out.printf("%,d of %,d scored after %.0f s; RSS (MiB) %s%n", scored, tasks, (now - submitted) / 1e9,
+                        rss.get(rss.size() - 1));
             }
             if (scored >= tasks) {
                 return new Progress(middleRate, (now - submitted) / 1e9, rss);

@@ -59,12 +59,32 @@ public class SaturationBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        measure(System.out);
+        return 0;
+    }
+
+    /** The server's limit: cap / latency requests per second. */
+    double limit() {
+        return cap * 1000.0 / latencyMillis;
+    }
+
+    /**
+     * One replica count's measurement.
+     *
+     * @param rate answered requests per second over the middle 80% of the run
+     */
+    record Row(int replicas, int concurrency, double rate, double meanInService, long peakInService, long peakOpen,
+               long rejectedAtCap) {
+    }
+
+    /** A local stack per replica count, one after the other; a line per replica count goes to {@code out}. */
+    List<Row> measure(PrintStream out) throws Exception {
         Path home = HeadroomHome.resolve();
         Path data = mmlu.data(home);
-        double limit = cap * 1000.0 / latencyMillis;
+        double limit = limit();
         out.printf("sim server: %d ms fixed latency, cap %d (%s beyond it): a limit of %.0f requests/s%n", latencyMillis,
                 cap, overflow, limit);
+        List<Row> rows = new ArrayList<>();
         for (int replicas : replicaCounts) {
             int perReplica = concurrency != null ? concurrency : Math.max(1, cap / replicas);
             SimServerConfig server = SimServerConfig.plain(Duration.ofMillis(latencyMillis)).withCap(cap, overflow);
@@ -82,10 +102,12 @@ public class SaturationBench implements Callable<Integer> {
                                 + "mean in service %.1f; peak in service %d, peak open %d, 429 at the cap %d; run %s%n",
                         replicas, perReplica, window.rate(), 100 * window.rate() / limit, window.meanInService(),
                         stats.peakInService(), stats.peakOpen(), stats.rejectedAtCap(), runId);
+                rows.add(new Row(replicas, perReplica, window.rate(), window.meanInService(), stats.peakInService(),
+                        stats.peakOpen(), stats.rejectedAtCap()));
             }
             DemoCommand.deleteRecursively(workDir);
         }
-        return 0;
+        return rows;
     }
 
     /**
