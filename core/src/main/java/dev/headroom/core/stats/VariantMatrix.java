@@ -42,22 +42,11 @@ public final class VariantMatrix {
         List<String> items = new ArrayList<>();
         List<String> variants = new ArrayList<>();
         List<Map<String, String>> variantDimensions = new ArrayList<>();
-        int[] globalItem = new int[count(itemAt)];
-        for (int global = 0; global < itemAt.length; global++) {
-            if (itemAt[global] >= 0) {
-                globalItem[itemAt[global]] = global;
-            }
-        }
+        int[] globalItem = globals(itemAt);
         for (int global : globalItem) {
             items.add(store.itemId(global));
         }
-        int[] globalVariant = new int[count(variantAt)];
-        for (int global = 0; global < variantAt.length; global++) {
-            if (variantAt[global] >= 0) {
-                globalVariant[variantAt[global]] = global;
-            }
-        }
-        for (int global : globalVariant) {
+        for (int global : globals(variantAt)) {
             variants.add(store.variantId(global));
             variantDimensions.add(store.dimensions(global));
         }
@@ -132,8 +121,15 @@ public final class VariantMatrix {
         return local;
     }
 
-    private static int count(int[] local) {
-        return (int) Arrays.stream(local).filter(index -> index >= 0).count();
+    /** The global index of each local one: the inverse of {@link #local}. */
+    private static int[] globals(int[] local) {
+        int[] global = new int[(int) Arrays.stream(local).filter(index -> index >= 0).count()];
+        for (int index = 0; index < local.length; index++) {
+            if (local[index] >= 0) {
+                global[local[index]] = index;
+            }
+        }
+        return global;
     }
 
     public int items() {
