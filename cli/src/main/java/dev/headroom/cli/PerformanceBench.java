@@ -114,7 +114,8 @@ public class PerformanceBench implements Callable<Integer> {
         text.append(String.format("Measured %s (%.0f min) at commit %s on %s; load average %s at the start, %s at the end.%n",
                 started.truncatedTo(ChronoUnit.MINUTES), (Instant.now().getEpochSecond() - started.getEpochSecond()) / 60.0,
                 machine.commit(), machine.description(), machine.loadAtStart(), loadAtEnd));
-        text.append(String.format("Command: `headroom bench performance %s`%n%n", String.join(" ",
+        // the original arguments are the whole command line's, from "bench" on
+        text.append(String.format("Command: `headroom %s`%n%n", String.join(" ",
                 spec.commandLine().getParseResult().originalArgs())));
         text.append("| measurement | figure | goal |\n| --- | --- | --- |\n");
         row(text, "ceiling: scored tasks/s, 10%–90% of " + String.format("%,d", ceiling.tasks()) + " tasks",
