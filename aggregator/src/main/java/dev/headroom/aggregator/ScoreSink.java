@@ -1,6 +1,5 @@
 package dev.headroom.aggregator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.core.message.MessageProblems;
 import dev.headroom.core.message.Score;
@@ -88,18 +87,6 @@ public class ScoreSink {
 
     private CompletableFuture<Void> deadLetter(ConsumerRecord<String, Score> record, String reason) {
         Log.warnf("score record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
-        return KeyedSends.deadLetter(poison, record, originalValue(record), reason);
-    }
-
-    /** The bytes as they arrived when they did not read, else the score as read. */
-    private String originalValue(ConsumerRecord<String, Score> record) {
-        if (record.value() == null) {
-            return PoisonRecords.rawValue(record.headers()).orElse(null);
-        }
-        try {
-            return json.writeValueAsString(record.value());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a score that was read cannot be written", e);
-        }
+        return KeyedSends.deadLetter(poison, record, json, reason);
     }
 }

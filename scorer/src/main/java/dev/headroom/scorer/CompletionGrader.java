@@ -1,6 +1,5 @@
 package dev.headroom.scorer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.core.message.Completion;
 import dev.headroom.core.message.MessageProblems;
@@ -54,23 +53,11 @@ public class CompletionGrader {
             if (problem.isPresent()) {
                 Log.warnf("completion record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(),
                         record.offset(), problem.get());
-                sent.add(KeyedSends.deadLetter(poison, record, originalValue(record), problem.get()));
+                sent.add(KeyedSends.deadLetter(poison, record, json, problem.get()));
             } else {
                 sent.add(KeyedSends.send(scores, record.value().header().taskId(), Scorer.score(record.value())));
             }
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-    }
-
-    /** The bytes as they arrived when they did not read, else the completion as read. */
-    private String originalValue(ConsumerRecord<String, Completion> record) {
-        if (record.value() == null) {
-            return PoisonRecords.rawValue(record.headers()).orElse(null);
-        }
-        try {
-            return json.writeValueAsString(record.value());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a completion that was read cannot be written", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.headroom.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -40,14 +42,28 @@ public final class KeyedSends {
         return sent;
     }
 
-    /** The consumed record's value as {@code value}, to its channel's dead-letter topic, with the reason. */
+    /**
+     * The consumed record to its channel's dead-letter topic, with the reason: its bytes as they arrived when they did
+     * not read, else its value as read.
+     */
     public static CompletableFuture<Void> deadLetter(Emitter<String> deadLetters, ConsumerRecord<String, ?> record,
-                                                     String value, String reason) {
+                                                     ObjectMapper json, String reason) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        return send(deadLetters, record.key(), value, headers);
+        return send(deadLetters, record.key(), originalValue(record, json), headers);
+    }
+
+    private static String originalValue(ConsumerRecord<String, ?> record, ObjectMapper json) {
+        if (record.value() == null) {
+            return PoisonRecords.rawValue(record.headers()).orElse(null);
+        }
+        try {
+            return json.writeValueAsString(record.value());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a message that was read cannot be written", e);
+        }
     }
 }
