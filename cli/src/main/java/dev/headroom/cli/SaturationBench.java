@@ -37,6 +37,11 @@ public class SaturationBench implements Callable<Integer> {
     @Option(names = "--items", defaultValue = "14042", description = "Test items, one task each (default ${DEFAULT-VALUE}).")
     int items;
 
+    @Option(names = "--warmup-items", defaultValue = "8000",
+            description = "Tasks of a warm-up run before the measured one, so that every JVM has compiled its hot paths "
+                    + "(0 measures cold JVMs; default ${DEFAULT-VALUE}).")
+    int warmupItems;
+
     @Option(names = "--replicas", split = ",", defaultValue = "1,2,4", description = "Replica counts to measure (default ${DEFAULT-VALUE}).")
     List<Integer> replicaCounts;
 
@@ -93,10 +98,13 @@ public class SaturationBench implements Callable<Integer> {
             workerOptions.addAll(workerJvmOptions);
             try (LocalStack stack = LocalStack.start(home, workDir, new LocalStack.Options(List.of(MODEL),
                     Map.of("mmlu", data), server, replicas, workerOptions), out)) {
-                RunSpec spec = new RunSpec(null, "mmlu", "test", List.of(), items, List.of(VariantPresets.named("plain")),
-                        List.of(MODEL));
-                String runId = stack.client().submit(spec);
-                Window window = measure(stack, items, Duration.ofSeconds(items / Math.max(1, (long) limit) * 4 + 120));
+                long answeredBefore = 0;
+                if (warmupItems > 0) {
+                    stack.client().submit(spec("saturation-warmup", warmupItems));
+                    answeredBefore = awaitAnswered(stack, warmupItems, timeout(warmupItems, limit));
+                }
+                String runId = stack.client().submit(spec(null, items));
+                Window window = measure(stack, answeredBefore, items, timeout(items, limit));
                 SimServerStats.Snapshot stats = stack.simServer().stats();
                 out.printf("replicas %d × concurrency %d: %.1f answered/s over the middle 80%% (%.1f%% of the limit), "
                                 + "mean in service %.1f; peak in service %d, peak open %d, 429 at the cap %d; run %s%n",
@@ -110,6 +118,27 @@ public class SaturationBench implements Callable<Integer> {
         return rows;
     }
 
+    private static RunSpec spec(String runId, int items) {
+        return new RunSpec(runId, "mmlu", "test", List.of(), items, List.of(VariantPresets.named("plain")), List.of(MODEL));
+    }
+
+    private static Duration timeout(int tasks, double limit) {
+        return Duration.ofSeconds(tasks / Math.max(1, (long) limit) * 4 + 120);
+    }
+
+    /** Waits until the sim server has answered {@code tasks} requests in all, and returns how many it has answered. */
+    private static long awaitAnswered(LocalStack stack, long tasks, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            long answered = stack.simServer().stats().answered();
+            if (answered >= tasks) {
+                return answered;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the warm-up run did not finish within " + timeout.toSeconds() + " s");
+    }
+
     /**
      * @param rate          answered requests per second between 10% and 90% of the tasks
      * @param meanInService requests in service, sampled every 20 ms over the same window: at the cap, the workers
@@ -118,10 +147,11 @@ public class SaturationBench implements Callable<Integer> {
     record Window(double rate, double meanInService) {
     }
 
-    private static Window measure(LocalStack stack, int tasks, Duration timeout) throws InterruptedException {
+    private static Window measure(LocalStack stack, long answeredBefore, int tasks, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long startCount = Math.round(tasks * 0.1);
-        long endCount = Math.round(tasks * 0.9);
+        long startCount = answeredBefore + Math.round(tasks * 0.1);
+        long endCount = answeredBefore + Math.round(tasks * 0.9);
         long startNanos = -1;
         long startAnswered = 0;
         long inServiceSum = 0;
