@@ -1,5 +1,6 @@
 package dev.headroom.cli;
 
+import dev.headroom.core.budget.AnswerGrid;
 import dev.headroom.core.budget.BudgetEvaluation;
 import dev.headroom.core.budget.BudgetEvaluation.Errors;
 import dev.headroom.core.sim.SimGrid;
@@ -10,7 +11,12 @@ import dev.headroom.core.variant.Variant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import dev.headroom.localstack.HeadroomHome;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +46,13 @@ public class BudgetBench implements Callable<Integer> {
     @Option(names = "--models", split = ",", description = "Sim profiles (default: the ladder without the probes).")
     List<String> models;
 
+    @Option(names = "--replay", paramLabel = "CSV", description = "Per-item answers of several models (MMLU-Pro's "
+            + "predictions_wide.csv layout), evaluated as one grid with the models as variants (default: the shared copy "
+            + "beside the repository, left out when absent).")
+    Path replay;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintStream out = System.out;
         List<SimProfile> ladder = models == null
                 ? SimProfiles.all().stream().filter(profile -> !profile.type().equals("probe")).toList()
@@ -50,23 +61,55 @@ public class BudgetBench implements Callable<Integer> {
         Map<String, List<Errors>> results = new LinkedHashMap<>();
         for (int seed = 0; seed < seeds; seed++) {
             for (SimProfile profile : ladder) {
-                SimGrid grid = SimGrid.answer(new SimModel(SimGrid.reseeded(profile, seed)),
-                        SimGrid.syntheticItems(seed, items), variants);
-                results.computeIfAbsent("exhaustive", k -> new ArrayList<>()).add(BudgetEvaluation.exhaustive(grid));
-                for (double budget : budgets) {
-                    int calls = (int) Math.round(budget / 100 * variants.size() * items);
-                    results.computeIfAbsent(budget + "% adaptive", k -> new ArrayList<>()).add(BudgetEvaluation.adaptive(grid, calls));
-                    results.computeIfAbsent(budget + "% uniform", k -> new ArrayList<>())
-                            .add(BudgetEvaluation.uniform(grid, calls, seed));
-                    results.computeIfAbsent(budget + "% uniform+IRM", k -> new ArrayList<>())
-                            .add(BudgetEvaluation.uniformWithModel(grid, calls, seed));
-                }
+                evaluate(SimGrid.answer(new SimModel(SimGrid.reseeded(profile, seed)),
+                        SimGrid.syntheticItems(seed, items), variants), seed, true, results);
             }
             out.printf("seed %d of %d done%n", seed + 1, seeds);
         }
         out.printf("%d seeds x %d sim models (%s), %d items x %d variants; mean over the %d grids, in accuracy points%n",
                 seeds, ladder.size(), String.join(", ", ladder.stream().map(SimProfile::name).toList()), items,
                 variants.size(), seeds * ladder.size());
+        print(results, out);
+
+        Path answers = replay != null ? replay : HeadroomHome.resolve()
+                .resolve("../shared/datasets/predictions/mmlu_pro_tiger_eval_results/predictions_wide.csv").normalize();
+        if (replay == null && !Files.isRegularFile(answers)) {
+            out.println("no replayed answers at " + answers + ": replay left out");
+            return 0;
+        }
+        AnswerGrid replayed = ReplayedAnswers.read(answers);
+        Map<String, List<Errors>> replayResults = new LinkedHashMap<>();
+        for (int seed = 0; seed < seeds; seed++) {
+            evaluate(replayed, seed, seed == 0, replayResults);
+        }
+        out.printf("replayed answers %s: %d items x %d models as variants; the adaptive run is deterministic, uniform "
+                + "sampling is averaged over %d seeds; in accuracy points%n", answers.getFileName(),
+                replayed.itemIds().size(), replayed.variantIds().size(), seeds);
+        print(replayResults, out);
+        return 0;
+    }
+
+    /**
+     * Every method at every budget on one grid; uniform sampling drawn with the seed. The exhaustive and the adaptive
+     * run depend on the grid alone: {@code deterministicToo} false leaves them out on a grid already evaluated.
+     */
+    private void evaluate(AnswerGrid grid, int seed, boolean deterministicToo, Map<String, List<Errors>> results) {
+        int cells = grid.variantIds().size() * grid.itemIds().size();
+        if (deterministicToo) {
+            results.computeIfAbsent("exhaustive", k -> new ArrayList<>()).add(BudgetEvaluation.exhaustive(grid));
+        }
+        for (double budget : budgets) {
+            int calls = (int) Math.round(budget / 100 * cells);
+            if (deterministicToo) {
+                results.computeIfAbsent(budget + "% adaptive", k -> new ArrayList<>()).add(BudgetEvaluation.adaptive(grid, calls));
+            }
+            results.computeIfAbsent(budget + "% uniform", k -> new ArrayList<>()).add(BudgetEvaluation.uniform(grid, calls, seed));
+            results.computeIfAbsent(budget + "% uniform+IRM", k -> new ArrayList<>())
+                    .add(BudgetEvaluation.uniformWithModel(grid, calls, seed));
+        }
+    }
+
+    private static void print(Map<String, List<Errors>> results, PrintStream out) {
         out.println("| budget | method | calls | regret of the pick | held-out estimate error | q05 error | q50 error | q95 error |");
         out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         results.forEach((name, errors) -> {
@@ -76,7 +119,6 @@ public class BudgetBench implements Callable<Integer> {
                     mean(errors, Errors::calls), points(errors, Errors::regret), points(errors, Errors::estimateError),
                     points(errors, Errors::q05), points(errors, Errors::q50), points(errors, Errors::q95));
         });
-        return 0;
     }
 
     private static double points(List<Errors> errors, ToDoubleFunction<Errors> error) {

@@ -1,6 +1,5 @@
 package dev.headroom.core.budget;
 
-import dev.headroom.core.sim.SimGrid;
 import dev.headroom.core.stats.VariantMatrix;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
@@ -12,7 +11,7 @@ import java.util.stream.IntStream;
  * The budgeted elicitation judged against a fully answered grid with known truth, beside the exhaustive run and
  * uniform random sampling of the same number of calls. Every method picks its best variant on the selection half
  * and scores it on the scoring half ({@link VariantMatrix#firstHalf}); its errors are against the truth
- * {@link SimGrid#truth()}.
+ * {@link AnswerGrid#truth()}.
  */
 public final class BudgetEvaluation {
 
@@ -33,7 +32,7 @@ public final class BudgetEvaluation {
     }
 
     /** Every variant on every item. */
-    public static Errors exhaustive(SimGrid grid) {
+    public static Errors exhaustive(AnswerGrid grid) {
         int variants = grid.variantIds().size();
         int items = grid.itemIds().size();
         boolean[][] asked = new boolean[variants][items];
@@ -42,12 +41,12 @@ public final class BudgetEvaluation {
     }
 
     /** {@code calls} pairs drawn uniformly without replacement; per-variant raw means. */
-    public static Errors uniform(SimGrid grid, int calls, long seed) {
+    public static Errors uniform(AnswerGrid grid, int calls, long seed) {
         return rawMeans(grid, uniformSample(grid, calls, seed), calls);
     }
 
     /** The same uniform sample, the quantiles from the item-response model instead of the raw means. */
-    public static Errors uniformWithModel(SimGrid grid, int calls, long seed) {
+    public static Errors uniformWithModel(AnswerGrid grid, int calls, long seed) {
         boolean[][] asked = uniformSample(grid, calls, seed);
         Errors raw = rawMeans(grid, asked, calls);
         int[][] observations = observations(asked, calls);
@@ -64,7 +63,7 @@ public final class BudgetEvaluation {
     }
 
     /** {@link BudgetedElicitation} round by round, answering each round from the grid. */
-    public static Errors adaptive(SimGrid grid, int calls) {
+    public static Errors adaptive(AnswerGrid grid, int calls) {
         BudgetedElicitation elicitation = new BudgetedElicitation(grid.variantIds(), grid.itemIds(), calls, 0);
         while (!elicitation.finished()) {
             elicitation.nextRound().forEach(cell ->
@@ -78,7 +77,7 @@ public final class BudgetEvaluation {
                 Math.abs(estimate.q95().estimate() - truth[2]), elicitation.calls());
     }
 
-    private static Errors rawMeans(SimGrid grid, boolean[][] asked, int calls) {
+    private static Errors rawMeans(AnswerGrid grid, boolean[][] asked, int calls) {
         boolean[] selection = VariantMatrix.firstHalf(grid.itemIds());
         int variants = asked.length;
         double[] all = new double[variants];
@@ -107,7 +106,7 @@ public final class BudgetEvaluation {
                 calls);
     }
 
-    private static boolean[][] uniformSample(SimGrid grid, int calls, long seed) {
+    private static boolean[][] uniformSample(AnswerGrid grid, int calls, long seed) {
         int variants = grid.variantIds().size();
         int items = grid.itemIds().size();
         int[] cells = IntStream.range(0, variants * items).toArray();
@@ -137,11 +136,11 @@ public final class BudgetEvaluation {
         return observations;
     }
 
-    private static double bestTruth(SimGrid grid) {
+    private static double bestTruth(AnswerGrid grid) {
         return Arrays.stream(grid.truth()).max().orElseThrow();
     }
 
-    private static double[] truthQuantiles(SimGrid grid) {
+    private static double[] truthQuantiles(AnswerGrid grid) {
         return quantiles(grid.truth());
     }
 

@@ -3,6 +3,7 @@ package dev.headroom.core.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.headroom.core.Hashing;
 import dev.headroom.core.benchmark.Item;
+import dev.headroom.core.budget.AnswerGrid;
 import dev.headroom.core.message.TaskHeader;
 import dev.headroom.core.variant.PromptRenderer;
 import dev.headroom.core.variant.RenderedPrompt;
@@ -13,16 +14,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A sim model's answers to every item under every variant, with the truth: {@code correct[v][i]} whether it answers
- * item {@code i} (sorted by id) correctly under variant {@code v}, as {@link SimModel#answer} says (an unparsed
- * answer is wrong), and {@code truth[v]} the variant's true accuracy on these items, the mean of
- * {@link SimModel#correctProbability}.
- */
-public record SimGrid(List<String> variantIds, List<String> itemIds, boolean[][] correct, double[] truth) {
+/** Full grids of sim answers with their truth, and the items and variants the sim checks use. */
+public final class SimGrid {
 
-    /** Asks the model every item under every variant (prompts rendered 0-shot, as a run would present them). */
-    public static SimGrid answer(SimModel model, List<Item> items, List<Variant> variants) {
+    private SimGrid() {
+    }
+
+    /**
+     * Asks the model every item under every variant (prompts rendered 0-shot, as a run would present them): a cell
+     * is correct when {@link SimModel#answer} names the gold option (an unparsed answer is wrong); a variant's truth
+     * is the mean over the items of {@link SimModel#correctProbability}.
+     */
+    public static AnswerGrid answer(SimModel model, List<Item> items, List<Variant> variants) {
         List<Item> sorted = items.stream().sorted(Comparator.comparing(Item::id)).toList();
         boolean[][] correct = new boolean[variants.size()][sorted.size()];
         double[] truth = new double[variants.size()];
@@ -38,7 +41,7 @@ public record SimGrid(List<String> variantIds, List<String> itemIds, boolean[][]
                 truth[v] += model.correctProbability(header) / sorted.size();
             }
         }
-        return new SimGrid(variants.stream().map(Variant::id).toList(), sorted.stream().map(Item::id).toList(),
+        return new AnswerGrid(variants.stream().map(Variant::id).toList(), sorted.stream().map(Item::id).toList(),
                 correct, truth);
     }
 
