@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 public final class BudgetEvaluation {
 
     private static final double[] QUANTILES = {0.05, 0.50, 0.95};
+    private static final int QUANTILE_DRAWS = 200;
 
     private BudgetEvaluation() {
     }
@@ -56,7 +57,7 @@ public final class BudgetEvaluation {
         }
         ItemResponseModel.Fit fit = ItemResponseModel.fit(asked.length, asked[0].length,
                 new ItemResponseModel.Outcomes(observations[0], observations[1], correct));
-        double[][] quantiles = fit.accuracyQuantiles(QUANTILES, 0, 0);
+        double[][] quantiles = fit.accuracyQuantiles(QUANTILES, QUANTILE_DRAWS, seed);
         double[] truth = truthQuantiles(grid);
         return new Errors(raw.regret(), raw.estimateError(), Math.abs(quantiles[0][0] - truth[0]),
                 Math.abs(quantiles[1][0] - truth[1]), Math.abs(quantiles[2][0] - truth[2]), calls);

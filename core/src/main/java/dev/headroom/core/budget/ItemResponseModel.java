@@ -167,49 +167,34 @@ public final class ItemResponseModel {
         }
 
         /**
-         * The abilities spread out about their mean so that each has the prior's variance {@code tau^2} (constrained
-         * Bayes, Louis 1984, Ghosh 1992): a posterior mode is {@code mu + B (x - mu)}, {@code B = 1 - sd^2 / tau^2},
-         * of an unshrunk estimate {@code x} whose spread across variants is {@code tau^2 / B}; dividing its distance
-         * from the mean by {@code sqrt(B)} restores that spread variant by variant. The modes are individually best
-         * but, shrunk, and shrunk more where a variant was asked less, their spread understates the variants'; the
-         * quantiles of the population are estimated from this ensemble.
-         */
-        public double[] ensembleAbilities() {
-            double[] ensemble = new double[ability.length];
-            for (int v = 0; v < ability.length; v++) {
-                double shrinkage = Math.max(MIN_VARIANCE, 1 - abilitySd[v] * abilitySd[v] / abilityVariance);
-                ensemble[v] = mean + (ability[v] - mean) / Math.sqrt(shrinkage);
-            }
-            return ensemble;
-        }
-
-        /**
-         * The {@code probability} quantiles (R-7) of the variants' accuracies from the adjusted ensemble, each with a
-         * 95% interval from {@code draws} draws of every ability from its posterior normal (0 draws: NaN bounds).
+         * The {@code probability} quantiles (R-7) of the variants' accuracies, each the mean over {@code draws} draws
+         * of every ability from its posterior normal of that quantile of the drawn set, with the 2.5% and 97.5%
+         * points of the draws as its 95% interval. The quantile of the posterior modes would understate the spread
+         * (each mode is shrunk, the less-asked ones more); the posterior mean of the population's quantile does not,
+         * and stays valid when how much a variant was asked depended on its outcomes (successive halving asks the
+         * better variants more), since the posterior depends on the design only through the outcomes observed.
          */
         public double[][] accuracyQuantiles(double[] probabilities, int draws, long seed) {
-            AccuracyCurve curve = new AccuracyCurve();
-            double[] ensemble = ensembleAbilities();
-            Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
-            double[][] result = new double[probabilities.length][3];
-            double[] accuracies = Arrays.stream(ensemble).map(curve::at).toArray();
-            for (int q = 0; q < probabilities.length; q++) {
-                result[q][0] = percentile.evaluate(accuracies, probabilities[q] * 100);
+            if (draws < 1) {
+                throw new IllegalArgumentException("quantiles need at least one draw, got " + draws);
             }
+            AccuracyCurve curve = new AccuracyCurve();
+            Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
             double[][] drawn = new double[probabilities.length][draws];
             SplittableRandom random = new SplittableRandom(seed);
-            double[] sample = new double[ensemble.length];
+            double[] sample = new double[ability.length];
             for (int d = 0; d < draws; d++) {
-                for (int v = 0; v < ensemble.length; v++) {
-                    sample[v] = curve.at(ensemble[v] + abilitySd[v] * gaussian(random));
+                for (int v = 0; v < ability.length; v++) {
+                    sample[v] = curve.at(ability[v] + abilitySd[v] * gaussian(random));
                 }
                 for (int q = 0; q < probabilities.length; q++) {
                     drawn[q][d] = percentile.evaluate(sample, probabilities[q] * 100);
                 }
             }
+            double[][] result = new double[probabilities.length][];
             for (int q = 0; q < probabilities.length; q++) {
-                result[q][1] = draws == 0 ? Double.NaN : percentile.evaluate(drawn[q], 2.5);
-                result[q][2] = draws == 0 ? Double.NaN : percentile.evaluate(drawn[q], 97.5);
+                result[q] = new double[] {Arrays.stream(drawn[q]).average().orElseThrow(),
+                        percentile.evaluate(drawn[q], 2.5), percentile.evaluate(drawn[q], 97.5)};
             }
             return result;
         }
