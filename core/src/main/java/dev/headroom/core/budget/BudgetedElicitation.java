@@ -25,7 +25,8 @@ import java.util.stream.IntStream;
  *       selection half alone;</li>
  *   <li><b>scoring</b> (at least {@value #SCORING_SHARE} of the budget, at most the scoring half): the last survivor
  *       on scoring items. Its held-out accuracy is counted on the scoring half only, so no item that selected it
- *       scores it.</li>
+ *       scores it;</li>
+ *   <li><b>fill</b>: whatever the budget has left, as more balanced calls.</li>
  * </ol>
  * Calls allocated never exceed the budget. The distribution (each variant's accuracy, the quantiles across
  * variants) comes from the {@link ItemResponseModel} fitted to every outcome recorded.
