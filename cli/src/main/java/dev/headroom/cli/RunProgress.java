@@ -68,7 +68,11 @@ final class RunProgress {
         status.get("progress").fieldNames().forEachRemaining(models::add);
         int width = models.stream().mapToInt(String::length).max().orElse(5);
         for (String model : models) {
-            text.append(modelLine(model, width, status.get("progress").get(model), now)).append('\n');
+            JsonNode share = status.get("progress").get(model);
+            text.append(modelLine(model, width, share, now)).append('\n');
+            if (share.has("budgetEstimate")) {
+                text.append(budgetLine(width, share.get("budgetEstimate"), status.path("spec").path("variants"))).append('\n');
+            }
         }
         return text.toString();
     }
@@ -90,6 +94,25 @@ final class RunProgress {
             line += "  FAILED: " + share.path("error").asText();
         }
         return line;
+    }
+
+    /** What a budgeted share estimated, its best variant by name (docs/sweep-spec.md). */
+    private static String budgetLine(int width, JsonNode estimate, JsonNode variants) {
+        String best = estimate.path("bestVariant").asText();
+        for (JsonNode variant : variants) {
+            if (variant.path("id").asText().equals(best)) {
+                best = variant.path("name").asText();
+            }
+        }
+        return String.format(Locale.ROOT, "  %-" + width + "s budget spent: %d calls; best %s %s held out; "
+                        + "quantiles 5/50/95%% %s / %s / %s", "", estimate.path("calls").asLong(), best,
+                interval(estimate.path("bestHeldOut")), interval(estimate.path("q05")), interval(estimate.path("q50")),
+                interval(estimate.path("q95")));
+    }
+
+    private static String interval(JsonNode interval) {
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", interval.path("estimate").asDouble(),
+                interval.path("low").asDouble(), interval.path("high").asDouble());
     }
 
     static String duration(long seconds) {

@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** Publishes each model's share of a run in the background, one at a time, so no HTTP request waits on a large run. */
+/**
+ * Publishes each model's share of a run in the background, one at a time, so no HTTP request waits on a large run;
+ * a share with a budget goes to {@link BudgetedRun}.
+ */
 @ApplicationScoped
 public class RunLauncher {
 
@@ -23,7 +26,14 @@ public class RunLauncher {
     @Inject
     PublishingMetrics metrics;
 
+    @Inject
+    BudgetedRun budgeted;
+
     public void launch(RunPlan plan, String model) {
+        if (plan.spec().budgetOf(model) != null) {
+            budgeted.launch(plan, model);
+            return;
+        }
         registry.startPublishing(plan.runId(), model, plan.tasksPerModel());
         metrics.refreshExpectedTasks();
         publishing.submit(() -> {

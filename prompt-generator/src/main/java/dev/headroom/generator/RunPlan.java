@@ -2,6 +2,7 @@ package dev.headroom.generator;
 
 import dev.headroom.core.benchmark.Item;
 import dev.headroom.core.message.PromptTask;
+import dev.headroom.core.run.Budget;
 import dev.headroom.core.run.RunPlanner;
 import dev.headroom.core.run.RunSpec;
 
@@ -14,6 +15,12 @@ public record RunPlan(String runId, RunSpec spec, List<Item> items, Map<String, 
 
     public long tasksPerModel() {
         return (long) items.size() * spec.variants().size();
+    }
+
+    /** The whole grid, or at most the model's budget of calls. */
+    public long expectedTasks(String model) {
+        Budget budget = spec.budgetOf(model);
+        return budget == null || budget.maxCalls() == null ? tasksPerModel() : Math.min(budget.maxCalls(), tasksPerModel());
     }
 
     public Stream<PromptTask> tasksFor(String model) {

@@ -19,7 +19,9 @@ public class RunRegistry {
 
     public enum Status { PUBLISHING, PUBLISHED, FAILED }
 
-    public record ModelShare(String model, long expectedTasks, long publishedTasks, Status status, String error) {
+    /** @param budgetEstimate a budgeted share's {@code BudgetEstimate} (JSON) once its budget is spent; else null */
+    public record ModelShare(String model, long expectedTasks, long publishedTasks, Status status, String error,
+                             String budgetEstimate) {
     }
 
     public record ModelShareOfRun(String runId, String model, long expectedTasks) {
@@ -74,11 +76,23 @@ public class RunRegistry {
                 """, publishedTasks, status.name(), error, runId, model);
     }
 
+    /**
+     * A budgeted share is done: it expects what it published (so the run completes when those are scored), and
+     * keeps what it estimated.
+     */
+    public void finishBudgeted(String runId, String model, long publishedTasks, String estimateJson) {
+        update("""
+                UPDATE run_models SET expected_tasks = ?, published_tasks = ?, status = 'PUBLISHED', error = NULL,
+                       budget_estimate = ?::jsonb, updated_at = now()
+                WHERE run_id = ? AND model = ?
+                """, publishedTasks, publishedTasks, estimateJson, runId, model);
+    }
+
     public Optional<RegisteredRun> find(String runId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement run = connection.prepareStatement("SELECT spec::text FROM runs WHERE run_id = ?");
              PreparedStatement shares = connection.prepareStatement("""
-                     SELECT model, expected_tasks, published_tasks, status, error FROM run_models
+                     SELECT model, expected_tasks, published_tasks, status, error, budget_estimate::text FROM run_models
                      WHERE run_id = ? ORDER BY model""")) {
             run.setString(1, runId);
             String spec;
@@ -93,7 +107,7 @@ public class RunRegistry {
             try (ResultSet rows = shares.executeQuery()) {
                 while (rows.next()) {
                     models.add(new ModelShare(rows.getString(1), rows.getLong(2), rows.getLong(3),
-                            Status.valueOf(rows.getString(4)), rows.getString(5)));
+                            Status.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6)));
                 }
             }
             return Optional.of(new RegisteredRun(runId, spec, models));

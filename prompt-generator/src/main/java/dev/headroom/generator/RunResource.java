@@ -23,6 +23,7 @@ import dev.headroom.service.ApiError;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,12 @@ public class RunResource {
         if (spec == null) {
             return ApiError.badRequest("a run spec (JSON) is required", List.of());
         }
-        List<String> problems = spec.problems();
+        List<String> problems = new ArrayList<>(spec.problems());
+        spec.budgets().forEach((model, budget) -> {
+            if (budget != null && budget.maxCostUsd() != null) {
+                problems.add("budgets." + model + ".maxCostUsd: not enforced by this generator yet; give maxCalls");
+            }
+        });
         if (!problems.isEmpty()) {
             return ApiError.badRequest("invalid run spec", problems);
         }
@@ -76,7 +82,7 @@ public class RunResource {
                 : identified.models();
         models.forEach(model -> launcher.launch(plan, model));
         return Response.accepted(Map.of("runId", runId, "models", models,
-                "expectedTasks", plan.tasksPerModel() * models.size())).build();
+                "expectedTasks", models.stream().mapToLong(plan::expectedTasks).sum())).build();
     }
 
     @GET
@@ -97,7 +103,8 @@ public class RunResource {
             long modelScored = summary.scored(share.model());
             long modelDead = summary.deadLettered(share.model());
             progress.put(share.model(), new RunStatus.ModelProgress(share.expectedTasks(), share.publishedTasks(),
-                    modelScored, modelDead, share.status().name(), share.error()));
+                    modelScored, modelDead, share.status().name(), share.error(),
+                    share.budgetEstimate() == null ? null : CANONICAL.readTree(share.budgetEstimate())));
             expected += share.expectedTasks();
             published += share.publishedTasks();
             scored += modelScored;

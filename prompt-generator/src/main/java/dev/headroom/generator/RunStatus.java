@@ -1,5 +1,6 @@
 package dev.headroom.generator;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;
@@ -15,8 +16,12 @@ public record RunStatus(String runId, JsonNode spec, String status, long expecte
                         long scoredTasks, long deadLetteredTasks, Map<String, ModelProgress> progress,
                         boolean complete) {
 
-    /** @param deadLettered tasks given up on, which will never be scored; complete counts them as done */
+    /**
+     * @param deadLettered   tasks given up on, which will never be scored; complete counts them as done
+     * @param budgetEstimate a budgeted share's estimate once its budget is spent (core's {@code BudgetEstimate});
+     *                       left out otherwise
+     */
     public record ModelProgress(long expected, long published, long scored, long deadLettered, String status,
-                                String error) {
+                                String error, @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode budgetEstimate) {
     }
 }

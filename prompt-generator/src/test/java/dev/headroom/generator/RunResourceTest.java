@@ -111,6 +111,15 @@ class RunResourceTest {
     }
 
     @Test
+    void aBudgetTheGeneratorCannotKeepIsRejectedNamingItsKey() {
+        writer().contentType(ContentType.JSON).body("{\"benchmark\": \"mmlu-sample\", \"models\": [\"m\"],"
+                        + " \"budgets\": {\"m\": {\"maxCostUsd\": 2.5}, \"other\": {\"maxCalls\": 10}}}")
+                .post("/runs").then().statusCode(400)
+                .body("problems", hasItem(startsWith("budgets.m.maxCostUsd: not enforced")))
+                .body("problems", hasItem(startsWith("budgets.other: not one of the run's models")));
+    }
+
+    @Test
     void unknownBenchmarkIsABadRequest() {
         writer().contentType(ContentType.JSON).body("{\"benchmark\": \"nope\", \"models\": [\"m\"]}")
                 .post("/runs").then().statusCode(400).body("error", startsWith("benchmark: unknown benchmark 'nope'"));

@@ -52,6 +52,13 @@ public final class RunPlanner {
         }));
     }
 
+    /** The task of one (item, variant) for one model, as {@link #tasks} makes it: same run, same id. */
+    public static PromptTask task(String runId, String model, Item item, Variant variant,
+                                  Map<String, List<Item>> examplesBySubject) {
+        return task(runId, model, item, variant, variant.id(), PromptRenderer.render(item, variant,
+                examplesBySubject.getOrDefault(item.subject(), List.of())));
+    }
+
     private static PromptTask task(String runId, String model, Item item, Variant variant, String variantId,
                                    RenderedPrompt prompt) {
         TaskHeader header = new TaskHeader(TaskHeader.taskId(runId, model, item.id(), variantId), runId, model,

@@ -1,8 +1,12 @@
 package dev.headroom.core.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.headroom.core.variant.Variant;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -16,9 +20,13 @@ import java.util.Objects;
  * @param variants  the ways of asking (preset names or dimension objects); default plain
  * @param models    model names, each with its own prompt topic; or {@value #EVERY_MODEL} alone: every model announced,
  *                  now or while the run is open, so that deploying a worker adds its model to the run
+ * @param budgets   per model (or {@value #EVERY_MODEL}: every model without its own), a {@link Budget}: that model is
+ *                  asked round by round and stops at it; a model without one is asked the whole grid. Left out of
+ *                  the JSON when empty, so a spec without budgets keeps its content id
  */
 public record RunSpec(String id, String benchmark, String split, List<String> subjects, Integer limit,
-                      List<Variant> variants, List<String> models) {
+                      List<Variant> variants, List<String> models,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Budget> budgets) {
 
     public static final String EVERY_MODEL = "*";
 
@@ -27,6 +35,18 @@ public record RunSpec(String id, String benchmark, String split, List<String> su
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
         variants = variants == null || variants.isEmpty() ? List.of(Variant.PLAIN) : List.copyOf(variants);
         models = models == null ? List.of() : List.copyOf(models);
+        budgets = budgets == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(budgets));
+    }
+
+    /** A run that asks every model the whole grid. */
+    public RunSpec(String id, String benchmark, String split, List<String> subjects, Integer limit,
+                   List<Variant> variants, List<String> models) {
+        this(id, benchmark, split, subjects, limit, variants, models, Map.of());
+    }
+
+    /** The model's budget, its own or the one for every model; null when it is asked the whole grid. */
+    public Budget budgetOf(String model) {
+        return budgets.getOrDefault(model, budgets.get(EVERY_MODEL));
     }
 
     /** Whether models announced after submission join the run. */
@@ -35,11 +55,11 @@ public record RunSpec(String id, String benchmark, String split, List<String> su
     }
 
     public RunSpec withId(String newId) {
-        return new RunSpec(newId, benchmark, split, subjects, limit, variants, models);
+        return new RunSpec(newId, benchmark, split, subjects, limit, variants, models, budgets);
     }
 
     public RunSpec withModels(List<String> newModels) {
-        return new RunSpec(id, benchmark, split, subjects, limit, variants, newModels);
+        return new RunSpec(id, benchmark, split, subjects, limit, variants, newModels, budgets);
     }
 
     /** The problems with this spec, each naming its key; empty when it can run. */
@@ -57,6 +77,16 @@ public record RunSpec(String id, String benchmark, String split, List<String> su
         if (variants.stream().map(Variant::id).distinct().count() < variants.size()) {
             problems.add("variants: two entries are the same variant");
         }
+        budgets.forEach((model, budget) -> {
+            String path = "budgets." + model;
+            if (!model.equals(EVERY_MODEL) && !models.contains(model)) {
+                problems.add(path + ": not one of the run's models " + models);
+            } else if (budget == null) {
+                problems.add(path + ": a budget is required");
+            } else {
+                problems.addAll(budget.problems(path));
+            }
+        });
         return problems;
     }
 }

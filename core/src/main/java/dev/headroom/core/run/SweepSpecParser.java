@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.headroom.core.SpecReader.child;
 import static dev.headroom.core.SpecReader.index;
 import static dev.headroom.core.SpecReader.integer;
 import static dev.headroom.core.SpecReader.nonEmptyList;
+import static dev.headroom.core.SpecReader.number;
 import static dev.headroom.core.SpecReader.object;
 import static dev.headroom.core.SpecReader.text;
 
@@ -54,7 +57,7 @@ public final class SweepSpecParser {
                     .filter(text -> !text.isBlank() && !Character.isWhitespace(text.charAt(0))).toList());
             throw new SpecException("line " + line, "not valid YAML: " + problem);
         }
-        object(root, "", List.of("id", "benchmarks", "models", "variants"));
+        object(root, "", List.of("id", "benchmarks", "models", "variants", "budget"));
         String id = root.has("id") ? text(root.get("id"), "id") : null;
         List<SweepSpec.Slice> benchmarks = new ArrayList<>();
         List<JsonNode> benchmarkNodes = nonEmptyList(root.get("benchmarks"), "benchmarks");
@@ -62,13 +65,28 @@ public final class SweepSpecParser {
             benchmarks.add(slice(benchmarkNodes.get(i), index("benchmarks", i)));
         }
         List<String> models = new ArrayList<>();
+        Map<String, Budget> budgets = new LinkedHashMap<>();
+        if (root.has("budget")) {
+            budgets.put(RunSpec.EVERY_MODEL, budget(root.get("budget"), "budget"));
+        }
         List<JsonNode> modelNodes = nonEmptyList(root.get("models"), "models");
         for (int i = 0; i < modelNodes.size(); i++) {
-            models.add(text(modelNodes.get(i), index("models", i)));
+            JsonNode model = modelNodes.get(i);
+            String path = index("models", i);
+            if (model.isTextual()) {
+                models.add(text(model, path));
+            } else {
+                object(model, path, List.of("name", "budget"));
+                String name = text(model.get("name"), child(path, "name"));
+                models.add(name);
+                if (model.has("budget")) {
+                    budgets.put(name, budget(model.get("budget"), child(path, "budget")));
+                }
+            }
         }
         List<Variant> variants = root.has("variants")
                 ? VariantSelection.read(root.get("variants"), "variants", baseDir) : List.of(Variant.PLAIN);
-        SweepSpec sweep = new SweepSpec(id, benchmarks, models, variants);
+        SweepSpec sweep = new SweepSpec(id, benchmarks, models, variants, budgets);
         List<RunSpec> runs = sweep.runSpecs();
         for (int i = 0; i < runs.size(); i++) {
             List<String> problems = runs.get(i).problems();
@@ -77,6 +95,21 @@ public final class SweepSpecParser {
             }
         }
         return sweep;
+    }
+
+    private static Budget budget(JsonNode node, String path) {
+        object(node, path, List.of("maxCalls", "maxCostUsd", "targetIntervalWidth"));
+        Budget budget = new Budget(
+                node.has("maxCalls") ? integer(node.get("maxCalls"), child(path, "maxCalls")) : null,
+                node.has("maxCostUsd") ? number(node.get("maxCostUsd"), child(path, "maxCostUsd")) : null,
+                node.has("targetIntervalWidth") ? number(node.get("targetIntervalWidth"), child(path, "targetIntervalWidth")) : null);
+        List<String> problems = budget.problems(path);
+        if (!problems.isEmpty()) {
+            String first = problems.get(0);
+            int colon = first.indexOf(": ");
+            throw new SpecException(first.substring(0, colon), first.substring(colon + 2));
+        }
+        return budget;
     }
 
     private static SweepSpec.Slice slice(JsonNode node, String path) {

@@ -219,9 +219,9 @@ public final class VariantMatrix {
 
     /**
      * The held-out split: items ranked by a hash of their id; the first ⌊n/2⌋ form the first half. Balanced in
-     * every scope, and the same for an item whatever order the rows came in.
+     * every scope, and the same for an item whatever order the rows came in. The ids must be sorted.
      */
-    private static boolean[] firstHalf(List<String> itemIds) {
+    public static boolean[] firstHalf(List<String> itemIds) {
         double[] hash = itemIds.stream().mapToDouble(id -> Hashing.uniform("held-out-half", id)).toArray();
         // items are in id order, so a stable sort breaks equal hashes by id
         List<Integer> ranked = IntStream.range(0, itemIds.size()).boxed()

@@ -51,4 +51,20 @@ class RunPlannerTest {
                 .anyMatch(p -> p.startsWith("id:"))
                 .anyMatch(p -> p.contains("no/slash"));
     }
+
+    @Test
+    void aBudgetForAModelTheRunDoesNotAskIsAProblem() {
+        RunSpec spec = new RunSpec("r", "b", null, null, null, null, List.of("a"),
+                Map.of("a", new Budget(10, null, null), "stranger", new Budget(10, null, null)));
+
+        assertThat(spec.problems()).containsExactly("budgets.stranger: not one of the run's models [a]");
+    }
+
+    @Test
+    void aSpecWithoutBudgetsSerialisesAsBefore() throws Exception {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(new RunSpec("r", "b", null, null, null, null, List.of("a")));
+
+        assertThat(json).doesNotContain("budgets");
+    }
 }

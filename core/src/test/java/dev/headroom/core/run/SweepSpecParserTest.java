@@ -109,6 +109,19 @@ class SweepSpecParserTest {
         assertThat(taskIds(runs.get(0), items)).hasSize(6 * 2 * 2).isEqualTo(taskIds(parse(yaml).runSpecs().get(0), items));
     }
 
+    @Test
+    void aBudgetForEveryModelYieldsToAModelsOwn() {
+        RunSpec run = parse("""
+                benchmarks: [m]
+                models: [a, {name: b, budget: {maxCalls: 500, targetIntervalWidth: 0.04}}]
+                budget: {maxCalls: 2000}
+                """).runSpecs().get(0);
+
+        assertThat(run.models()).containsExactly("a", "b");
+        assertThat(run.budgetOf("a")).isEqualTo(new Budget(2000, null, null));
+        assertThat(run.budgetOf("b")).isEqualTo(new Budget(500, null, 0.04));
+    }
+
     private static List<String> taskIds(RunSpec run, List<Item> items) {
         return RunPlanner.tasks(run.id(), run, items, Map.of()).map(PromptTask::header).map(h -> h.taskId()).toList();
     }
@@ -119,7 +132,11 @@ class SweepSpecParserTest {
                     + "|variants.grid.labels[2]: unknown label style 'XX'; known: [upper, lower, number, roman, roman-lower]",
             "{benchmarks: [m], models: [x], variants: {grid: {lables: [upper]}}}"
                     + "|variants.grid.lables: unknown dimension 'lables'; known: [labels,",
-            "{benchmarks: [m], modles: [x]}|modles: unknown key; known: [id, benchmarks, models, variants]",
+            "{benchmarks: [m], modles: [x]}|modles: unknown key; known: [id, benchmarks, models, variants, budget]",
+            "{benchmarks: [m], models: [{name: x, budget: {maxCalls: 0}}]}|models[0].budget.maxCalls: must be at least 1, got 0",
+            "{benchmarks: [m], models: [x], budget: {maxCals: 10}}|budget.maxCals: unknown key; known: [maxCalls, maxCostUsd, targetIntervalWidth]",
+            "{benchmarks: [m], models: [x], budget: {}}|budget: give at least one of maxCalls, maxCostUsd, targetIntervalWidth",
+            "{benchmarks: [m], models: [x], budget: {targetIntervalWidth: 2}}|budget.targetIntervalWidth: must be between 0 and 1",
             "{benchmarks: [m]}|models: expected a list, found nothing",
             "{benchmarks: [m, {name: n, limit: ten}], models: [x]}|benchmarks[1].limit: expected a whole number, found 'ten'",
             "{benchmarks: [{name: n, limit: 0}], models: [x]}|benchmarks[0]: limit: must be at least 1, got 0",

@@ -1,14 +1,12 @@
 package dev.headroom.core.stats;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.headroom.core.Hashing;
 import dev.headroom.core.TestItems;
 import dev.headroom.core.benchmark.Item;
 import dev.headroom.core.message.Completion;
 import dev.headroom.core.message.TaskHeader;
 import dev.headroom.core.scoring.Scorer;
 import dev.headroom.core.sim.SimModel;
-import dev.headroom.core.sim.SimProfile;
+import dev.headroom.core.sim.SimGrid;
 import dev.headroom.core.sim.SimProfiles;
 import dev.headroom.core.variant.Variant;
 import org.junit.jupiter.api.Test;
@@ -38,18 +36,17 @@ class SimHeldOutBestTest {
     private static final int SEEDS = 20;
     /** 200 by default; -Dheadroom.sim.items=1000 to see how the errors shrink with more items. */
     private static final int ITEMS = Integer.getInteger("headroom.sim.items", 200);
-    private static final List<Variant> GRID = grid();
+    private static final List<Variant> GRID = SimGrid.formatGrid();
 
     @Test
     void overTwentySeedsTheHeldOutBestIsCloserToTheTruthOfItsPicksThanMaxP() {
         Errors heldOut = new Errors();
         Errors maxP = new Errors();
         for (int seed = 0; seed < SEEDS; seed++) {
-            SimModel model = new SimModel(reseeded(SimProfiles.named("sim-7b-base"), seed));
+            SimModel model = new SimModel(SimGrid.reseeded(SimProfiles.named("sim-7b-base"), seed));
             List<ScoredTask> tasks = new ArrayList<>();
             Map<String, Double> truth = new HashMap<>();
-            for (int row = 0; row < ITEMS; row++) {
-                Item item = item(seed, row);
+            for (Item item : SimGrid.syntheticItems(seed, ITEMS)) {
                 for (Variant variant : GRID) {
                     TaskHeader header = TestItems.header(item, variant, model.profile().name());
                     Completion completion = new Completion(1, header, model.answer(header), Map.of(), "stop",
@@ -87,35 +84,5 @@ class SimHeldOutBestTest {
             ofReportedBest += Math.abs(estimate - reportedBestTruth);
             ofBestTruth += Math.abs(estimate - bestTruth);
         }
-    }
-
-    /** The profile under a new name: its format shifts are drawn from the name, so each seed gets its own. */
-    private static SimProfile reseeded(SimProfile profile, int seed) {
-        return new SimProfile(profile.name() + "/seed-" + seed, profile.family(), profile.parameterCount(),
-                profile.type(), profile.ability(), profile.formatSensitivity(), profile.fewShotGain(),
-                profile.guessWeights(), profile.unparsedRate());
-    }
-
-    /** 4 label styles x 5 option orders x 5 answer cues, 0-shot. */
-    private static List<Variant> grid() {
-        ObjectMapper json = new ObjectMapper();
-        List<Variant> grid = new ArrayList<>();
-        List<Map<String, Object>> orders = List.of(Map.of("kind", "ORIGINAL"), Map.of("kind", "REVERSED"),
-                Map.of("kind", "SHIFT", "k", 1), Map.of("kind", "SHIFT", "k", 2), Map.of("kind", "SHUFFLE", "k", 1));
-        for (String labels : List.of("UPPER", "LOWER", "NUMBER", "ROMAN")) {
-            for (Map<String, Object> order : orders) {
-                for (String cue : List.of("answer", "the-answer-is", "final-answer", "label-only", "answer-format")) {
-                    grid.add(json.convertValue(Map.of("labels", labels, "order", order, "answerCue", cue), Variant.class));
-                }
-            }
-        }
-        return grid;
-    }
-
-    private static Item item(int seed, int row) {
-        String id = "sim/seed" + seed + "/test/" + row;
-        int gold = (int) (Hashing.uniform("sim-test-gold", id) * 4);
-        return new Item(id, "sim", "synthetic", "test", "Question " + row + "?",
-                List.of("first " + row, "second " + row, "third " + row, "fourth " + row), gold);
     }
 }

@@ -1,0 +1,138 @@
+package dev.headroom.generator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.headroom.core.benchmark.Item;
+import dev.headroom.core.budget.BudgetEstimate;
+import dev.headroom.core.budget.BudgetedElicitation;
+import dev.headroom.core.run.Budget;
+import dev.headroom.core.run.RunPlanner;
+import dev.headroom.core.variant.Variant;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes a model's share of a run that has a budget round by round, as core's {@link BudgetedElicitation}
+ * allocates it: each round's tasks are published (topic prompts.&lt;model&gt;, through {@link PromptPublisher}), the
+ * aggregator's summary is polled until they are scored or dead-lettered, their outcomes are read from its
+ * {@code GET /runs/{id}/tasks}, and the next round is allocated from them. Task ids are the grid's, so a run
+ * submitted again after a restart repeats the same rounds and the workers answer them from their stored completions.
+ */
+@ApplicationScoped
+public class BudgetedRun {
+
+    // one thread per budgeted share: each spends most of its time waiting for its rounds to be answered
+    private final ExecutorService rounds = Executors.newCachedThreadPool(r -> new Thread(r, "budgeted-run"));
+
+    @Inject
+    PromptPublisher publisher;
+
+    @Inject
+    RunRegistry registry;
+
+    @Inject
+    @RestClient
+    AggregatorClient aggregator;
+
+    @Inject
+    BudgetConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    public void launch(RunPlan plan, String model) {
+        registry.startPublishing(plan.runId(), model, plan.expectedTasks(model));
+        rounds.submit(() -> {
+            try {
+                BudgetEstimate estimate = run(plan, model, plan.spec().budgetOf(model));
+                Log.infof("run %s: %s spent %d calls; best %s at %.3f held out, quantiles 5/50/95%% %.3f/%.3f/%.3f",
+                        plan.runId(), model, estimate.calls(), estimate.bestVariant(), estimate.bestHeldOut().estimate(),
+                        estimate.q05().estimate(), estimate.q50().estimate(), estimate.q95().estimate());
+            } catch (RuntimeException | JsonProcessingException e) {
+                Log.errorf(e, "run %s: budgeted publishing for %s failed", plan.runId(), model);
+                registry.finishPublishing(plan.runId(), model, 0, RunRegistry.Status.FAILED, String.valueOf(e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private BudgetEstimate run(RunPlan plan, String model, Budget budget) throws InterruptedException, JsonProcessingException {
+        Map<String, Item> items = plan.items().stream().collect(Collectors.toMap(Item::id, Function.identity()));
+        Map<String, Variant> variants = plan.spec().variants().stream()
+                .collect(Collectors.toMap(Variant::id, Function.identity()));
+        List<String> variantIds = plan.spec().variants().stream().map(Variant::id).toList();
+        BudgetedElicitation elicitation = new BudgetedElicitation(variantIds, List.copyOf(items.keySet()),
+                (int) plan.expectedTasks(model), budget.targetIntervalWidth() == null ? 0 : budget.targetIntervalWidth());
+        long published = 0;
+        while (!elicitation.finished()) {
+            List<BudgetedElicitation.Cell> round = elicitation.nextRound();
+            if (round.isEmpty()) {
+                continue;
+            }
+            published += publisher.publish(round.stream().map(cell -> RunPlanner.task(plan.runId(), model,
+                    items.get(elicitation.itemIds().get(cell.item())), variants.get(variantIds.get(cell.variant())),
+                    plan.examples())));
+            awaitAnswers(plan.runId(), model, published);
+            recordOutcomes(elicitation, plan.runId(), model);
+        }
+        BudgetEstimate estimate = elicitation.estimate();
+        registry.finishBudgeted(plan.runId(), model, published, json.writeValueAsString(estimate));
+        return estimate;
+    }
+
+    /** Until every task published so far is scored or dead-lettered, or the round times out. */
+    private void awaitAnswers(String runId, String model, long published) throws InterruptedException {
+        long deadline = System.nanoTime() + config.roundTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var summary = aggregator.summary(runId);
+                if (summary.scored(model) + summary.deadLettered(model) >= published) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("run %s: aggregator unreachable while %s's round is answered: %s", runId, model, e.getMessage());
+            }
+            Thread.sleep(config.pollInterval().toMillis());
+        }
+        Log.warnf("run %s: %s's round not fully answered after %s; allocating the next from what is in",
+                runId, model, config.roundTimeout());
+    }
+
+    private void recordOutcomes(BudgetedElicitation elicitation, String runId, String model) {
+        Map<String, Integer> variantIndex = indexOf(elicitation.variantIds());
+        Map<String, Integer> itemIndex = indexOf(elicitation.itemIds());
+        for (TaskOutcome task : aggregator.tasks(runId)) {
+            Integer variant = variantIndex.get(task.variantId());
+            Integer item = itemIndex.get(task.itemId());
+            // a task of a round a run interrupted before this one asked is not allocated yet: it is recorded when it is
+            if (task.model().equals(model) && variant != null && item != null && elicitation.allocated(variant, item)) {
+                elicitation.record(variant, item, task.correct());
+            }
+        }
+    }
+
+    private static Map<String, Integer> indexOf(List<String> ids) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
+        return index;
+    }
+
+    @PreDestroy
+    void stop() {
+        rounds.shutdownNow();
+    }
+}
