@@ -121,7 +121,7 @@ public class RunResource {
             return aggregator.summary(runId);
         } catch (RuntimeException e) {
             Log.warnf("run %s: aggregator unreachable for progress: %s", runId, e.getMessage());
-            return new RunSummary(runId, List.of(), List.of());
+            return new RunSummary(runId, List.of(), List.of(), List.of());
         }
     }
 }
