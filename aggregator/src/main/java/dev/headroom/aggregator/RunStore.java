@@ -50,11 +50,12 @@ public class RunStore {
      * @param chosenIndex    original index of the chosen option; null when unparsed
      * @param labels         labels in presented order (JSON array); null on rows stored before they were kept
      * @param presentedOrder original option index at each presented position (JSON array); null likewise
+     * @param costUsd        what the answer cost at the model card's prices; null when unpriced or stored before V6
      */
     public record TaskRow(String taskId, String model, String benchmark, String subject, String itemId,
                           String variantId, String variantName, Map<String, String> dimensions, String outcome,
                           Integer chosenIndex, int goldIndex, Double goldProbability, JsonNode labels,
-                          JsonNode presentedOrder, Instant storedAt) {
+                          JsonNode presentedOrder, Double costUsd, Instant storedAt) {
     }
 
     @Inject
@@ -114,14 +115,15 @@ public class RunStore {
         StoredVariants variants = new StoredVariants(json);
         return query("""
                 SELECT task_id, model, benchmark, subject, item_id, variant_id, variant_name, variant::text, outcome,
-                       chosen_index, gold_index, gold_probability, labels::text, presented_order::text, stored_at
+                       chosen_index, gold_index, gold_probability, labels::text, presented_order::text, cost_usd,
+                       stored_at
                 FROM scores WHERE run_id = ? ORDER BY model, item_id, variant_id""", List.of(runId),
                 rows -> new TaskRow(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         rows.getString(5), rows.getString(6), rows.getString(7),
                         VariantDimensions.of(variants.of(rows.getString(8))), rows.getString(9),
                         (Integer) rows.getObject(10), rows.getInt(11), (Double) rows.getObject(12),
-                        jsonOrNull(rows.getString(13)), jsonOrNull(rows.getString(14)),
-                        rows.getTimestamp(15).toInstant()));
+                        jsonOrNull(rows.getString(13)), jsonOrNull(rows.getString(14)), (Double) rows.getObject(15),
+                        rows.getTimestamp(16).toInstant()));
     }
 
     private JsonNode jsonOrNull(String text) {
@@ -139,6 +141,14 @@ public class RunStore {
                 WHERE run_id = ? AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.task_id = d.task_id)
                 GROUP BY model, reason ORDER BY model, reason""", List.of(runId),
                 rows -> new RunSummary.DeadLetters(rows.getString(1), rows.getString(2), rows.getLong(3)));
+    }
+
+    /** What each model's scored tasks cost, from the running sums: a budget in dollars polls it every round. */
+    public List<RunSummary.Spent> spending(String runId) {
+        return query("""
+                SELECT model, sum(priced_tasks), sum(cost_usd) FROM variant_summary
+                WHERE run_id = ? GROUP BY model ORDER BY model""", List.of(runId),
+                rows -> new RunSummary.Spent(rows.getString(1), rows.getLong(2), rows.getDouble(3)));
     }
 
     private interface RowReader<T> {

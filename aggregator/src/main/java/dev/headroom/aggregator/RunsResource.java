@@ -119,14 +119,14 @@ public class RunsResource {
                     .flatMap(row -> row.dimensions().keySet().stream()).toList()));
             List<String> header = new ArrayList<>(List.of("task_id", "model", "benchmark", "subject", "item_id",
                     "variant_id", "variant_name", "outcome", "chosen_index", "gold_index", "gold_probability", "labels",
-                    "presented_order", "stored_at"));
+                    "presented_order", "cost_usd", "stored_at"));
             // prefixed: a dimension may share a name with a column (labels)
             dimensions.forEach(dimension -> header.add("variant_" + dimension));
             return new CsvTable(header, rows.stream().<List<?>>map(row -> {
                 List<Object> values = new ArrayList<>(Arrays.asList(row.taskId(), row.model(), row.benchmark(),
                         row.subject(), row.itemId(), row.variantId(), row.variantName(), row.outcome(),
                         row.chosenIndex(), row.goldIndex(), row.goldProbability(), row.labels(), row.presentedOrder(),
-                        row.storedAt()));
+                        row.costUsd(), row.storedAt()));
                 dimensions.forEach(dimension -> values.add(row.dimensions().get(dimension)));
                 return values;
             }).toList());

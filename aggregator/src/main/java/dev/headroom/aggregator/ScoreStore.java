@@ -30,32 +30,37 @@ public class ScoreStore {
             WITH incoming AS (
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                      ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::float8[],
-                                     ?::text[], ?::text[])
+                                     ?::text[], ?::text[], ?::float8[])
                     AS t(task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name, variant,
-                         outcome, chosen_index, gold_index, gold_probability, labels, presented_order)
+                         outcome, chosen_index, gold_index, gold_probability, labels, presented_order, cost_usd)
             ), inserted AS (
                 INSERT INTO scores (task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name,
                                     variant, outcome, chosen_index, gold_index, gold_probability, labels,
-                                    presented_order)
+                                    presented_order, cost_usd)
                 SELECT task_id, run_id, model, item_id, benchmark, subject, variant_id, variant_name, variant::jsonb,
-                       outcome, chosen_index, gold_index, gold_probability, labels::jsonb, presented_order::jsonb
+                       outcome, chosen_index, gold_index, gold_probability, labels::jsonb, presented_order::jsonb,
+                       cost_usd
                 FROM incoming
                 ON CONFLICT (task_id) DO NOTHING
-                RETURNING task_id, run_id, model, variant_id, variant_name, variant, outcome, gold_probability
+                RETURNING task_id, run_id, model, variant_id, variant_name, variant, outcome, gold_probability,
+                          cost_usd
             ), summarised AS (
                 INSERT INTO variant_summary AS s (run_id, model, variant_id, variant_name, variant, items, correct,
                                                   unparsed, gold_probability_count, gold_probability_mean,
-                                                  gold_probability_m2)
+                                                  gold_probability_m2, priced_tasks, cost_usd)
                 SELECT run_id, model, variant_id, variant_name, (array_agg(variant))[1], count(*),
                        count(*) FILTER (WHERE outcome = 'CORRECT'), count(*) FILTER (WHERE outcome = 'UNPARSED'),
                        count(gold_probability), avg(gold_probability),
-                       coalesce(var_pop(gold_probability) * count(gold_probability), 0)
+                       coalesce(var_pop(gold_probability) * count(gold_probability), 0),
+                       count(cost_usd), coalesce(sum(cost_usd), 0)
                 FROM inserted
                 GROUP BY run_id, model, variant_id, variant_name
                 ORDER BY run_id, model, variant_id
                 ON CONFLICT (run_id, model, variant_id) DO UPDATE
                     SET items = s.items + EXCLUDED.items, correct = s.correct + EXCLUDED.correct,
                         unparsed = s.unparsed + EXCLUDED.unparsed, updated_at = now(),
+                        priced_tasks = s.priced_tasks + EXCLUDED.priced_tasks,
+                        cost_usd = s.cost_usd + EXCLUDED.cost_usd,
                         -- Chan et al.'s merge of two Welford states: every s.* here is the value before this batch
                         gold_probability_count = s.gold_probability_count + EXCLUDED.gold_probability_count,
                         gold_probability_mean = CASE
@@ -101,7 +106,8 @@ public class ScoreStore {
                     scores.stream().map(s -> s.header().goldIndex()).toArray()));
             upsert.setArray(column++, connection.createArrayOf("float8", scores.stream().map(Score::goldProbability).toArray()));
             upsert.setArray(column++, textArray(connection, scores, s -> toJson(s.header().labels())));
-            upsert.setArray(column, textArray(connection, scores, s -> toJson(s.header().presentedOrder())));
+            upsert.setArray(column++, textArray(connection, scores, s -> toJson(s.header().presentedOrder())));
+            upsert.setArray(column, connection.createArrayOf("float8", scores.stream().map(Score::costUsd).toArray()));
             List<Stored> stored = new ArrayList<>();
             try (ResultSet rows = upsert.executeQuery()) {
                 while (rows.next()) {

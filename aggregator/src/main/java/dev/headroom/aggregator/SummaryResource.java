@@ -21,6 +21,6 @@ public class SummaryResource {
         return new RunSummary(runId, runs.variants(runId, null).stream()
                 .map(row -> new RunSummary.Row(row.model(), row.variantId(), row.variantName(), row.items(),
                         row.correct(), row.unparsed(), row.accuracy()))
-                .toList(), runs.deadLetters(runId));
+                .toList(), runs.deadLetters(runId), runs.spending(runId));
     }
 }

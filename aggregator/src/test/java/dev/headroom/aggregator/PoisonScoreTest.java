@@ -34,7 +34,7 @@ class PoisonScoreTest {
         Map<String, Object> batch = new LinkedHashMap<>();
         batch.put(good.header().taskId(), good);
         batch.put("not-json", "{\"schemaVersion\": 1, ");
-        batch.put("old-version", new Score(0, good.header(), Outcome.CORRECT, 0, null));
+        batch.put("old-version", new Score(0, good.header(), Outcome.CORRECT, 0, null, null));
         batch.put(alsoGood.header().taskId(), alsoGood);
 
         KafkaTestClient.send("scores", batch);

@@ -150,7 +150,8 @@ class ReplayTest {
         List<Score> scores = new ArrayList<>();
         for (int item = 0; item < 10; item++) {
             for (var variant : TestScores.variants(3)) {
-                scores.add(TestScores.score("replay-run", "m", "geo", item, variant, item % 3 == 0 ? null : item % 4, 1));
+                scores.add(TestScores.costing(TestScores.score("replay-run", "m", "geo", item, variant,
+                        item % 3 == 0 ? null : item % 4, 1), item % 2 == 0 ? null : 0.001 * item));
             }
         }
         KafkaTestClient.send("scores", TestScores.byTaskId(scores));

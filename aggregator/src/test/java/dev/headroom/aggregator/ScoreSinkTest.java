@@ -47,7 +47,7 @@ class ScoreSinkTest {
             case INCORRECT -> 2;
             case UNPARSED -> null;
         };
-        return new Score(Messages.SCHEMA_VERSION, header, outcome, chosen, null);
+        return new Score(Messages.SCHEMA_VERSION, header, outcome, chosen, null, null);
     }
 
     /** 10 items × 2 variants; the plain variant gets 7 right, 2 wrong, 1 unparsed; the other 4 right, 6 wrong. */
@@ -89,6 +89,34 @@ class ScoreSinkTest {
     }
 
     @Test
+    void storesEachScoresCostAndSumsWhatAModelSpentOnceHoweverOftenItArrives() {
+        List<Score> scores = new ArrayList<>();
+        for (int item = 0; item < 10; item++) {
+            Variant variant = item % 2 == 0 ? Variant.PLAIN : VariantPresets.named("numbers-reversed");
+            // every fifth answer unpriced, as from a worker whose card has no prices
+            scores.add(TestScores.costing(score("cost-run", "m", item, variant, Outcome.CORRECT),
+                    item % 5 == 0 ? null : 0.001 * item));
+        }
+        RunSummary.Spent expected = new RunSummary.Spent("m", 8, 0.001 * (45 - 5));
+
+        KafkaTestClient.send("scores", TestScores.byTaskId(scores));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables("cost-run").startsWith("10 / "));
+        RunSummary.Spent once = costSummary("cost-run").spentBy("m");
+        KafkaTestClient.send("scores", TestScores.byTaskId(scores));
+        KafkaTestClient.send("scores", Map.of("cost-sentinel",
+                score("cost-sentinel-run", "m", 0, Variant.PLAIN, Outcome.CORRECT)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables("cost-sentinel-run").startsWith("1 / "));
+
+        assertThat(once.pricedTasks()).isEqualTo(expected.pricedTasks());
+        assertThat(once.costUsd()).isCloseTo(expected.costUsd(), within(1e-12));
+        assertThat(costSummary("cost-run").spentBy("m")).isEqualTo(once);
+    }
+
+    private static RunSummary costSummary(String runId) {
+        return RestAssured.get("/runs/" + runId + "/summary").then().statusCode(200).extract().as(RunSummary.class);
+    }
+
+    @Test
     void summaryGivesAccuracyPerModelAndVariantCountingUnparsedAsWrong() {
         KafkaTestClient.send("scores", scores("summary-run"));
         await().atMost(Duration.ofSeconds(30)).until(() -> tables("summary-run").startsWith("20 / "));
@@ -111,7 +139,8 @@ class ScoreSinkTest {
             Score plain = score("moments-run", "m", item, Variant.PLAIN, Outcome.CORRECT);
             // every seventh answer carries no probability, as from a backend without log-probabilities
             Double probability = item % 7 == 0 ? null : 0.9 + random.nextGaussian() * 0.05;
-            all.add(new Score(plain.schemaVersion(), plain.header(), plain.outcome(), plain.chosenIndex(), probability));
+            all.add(new Score(plain.schemaVersion(), plain.header(), plain.outcome(), plain.chosenIndex(), probability,
+                    null));
         }
         for (int batch = 0; batch < 5; batch++) {
             int end = (batch + 1) * all.size() / 5;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
@@ -33,7 +34,7 @@ class TasksAndModelsResourceTest {
         List<Score> scores = List.of(
                 TestScores.score("export-run", "em", "geo", 0, variants.get(0), 1, 1),
                 TestScores.score("export-run", "em", "geo", 0, variants.get(1), null, 1),
-                TestScores.score("export-run", "em", "geo", 1, variants.get(1), 2, 0));
+                TestScores.costing(TestScores.score("export-run", "em", "geo", 1, variants.get(1), 2, 0), 0.0025));
         KafkaTestClient.send("scores", TestScores.byTaskId(scores));
         await().atMost(Duration.ofSeconds(60)).until(() -> RestAssured.get("/runs/export-run/tasks").then()
                 .extract().jsonPath().getList("$").size() == scores.size());
@@ -45,13 +46,17 @@ class TasksAndModelsResourceTest {
                 .containsEntry("variantName", variants.get(1).name()).containsEntry("labels",
                         unparsed.header().labels()).containsKeys("dimensions", "storedAt", "presentedOrder");
         assertThat(row.get("chosenIndex")).isNull();
+        assertThat(row).containsKey("costUsd");
+        assertThat(json.getDouble("find { it.taskId == '" + scores.get(2).header().taskId() + "' }.costUsd"))
+                .isCloseTo(0.0025, within(1e-9));
 
         String csv = RestAssured.get("/runs/export-run/tasks?format=csv").then().statusCode(200).extract().asString();
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
         assertThat(records).hasSize(3).extracting(r -> r.get("task_id"))
                 .containsExactlyInAnyOrderElementsOf(scores.stream().map(s -> s.header().taskId()).toList());
-        assertThat(records.get(0).toMap()).containsKeys("labels", "presented_order", "gold_probability", "stored_at", "variant_labels");
+        assertThat(records.get(0).toMap()).containsKeys("labels", "presented_order", "gold_probability", "cost_usd", "stored_at",
+                "variant_labels");
     }
 
     @Test

@@ -31,7 +31,14 @@ final class TestScores {
                 "t", subject, variant, OPTIONS, labels.labels(OPTIONS.size()), order.presentedOrder(OPTIONS.size(), itemId),
                 gold);
         Outcome outcome = chosen == null ? Outcome.UNPARSED : chosen == gold ? Outcome.CORRECT : Outcome.INCORRECT;
-        return new Score(Messages.SCHEMA_VERSION, header, outcome, chosen, chosen == null ? null : 0.25 + 0.1 * chosen);
+        return new Score(Messages.SCHEMA_VERSION, header, outcome, chosen, chosen == null ? null : 0.25 + 0.1 * chosen,
+                null);
+    }
+
+    /** The score as it would carry its completion's cost. */
+    static Score costing(Score score, Double costUsd) {
+        return new Score(score.schemaVersion(), score.header(), score.outcome(), score.chosenIndex(),
+                score.goldProbability(), costUsd);
     }
 
     /** The plain variant, then variants of distinct label styles and option orders. */

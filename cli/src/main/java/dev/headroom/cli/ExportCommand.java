@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export every scored task of a run, one row per task with every field the aggregator keeps "
                 + "(ids, model, benchmark, subject, item, variant and its dimensions, outcome, chosen and gold option, "
-                + "gold probability, labels, presented order, time), as CSV or JSON lines.")
+                + "gold probability, labels, presented order, cost, time), as CSV or JSON lines.")
 public class ExportCommand implements Callable<Integer> {
 
     enum Format { csv, jsonl }

@@ -165,7 +165,7 @@ public class FreshnessBench implements Callable<Integer> {
                 itemId, "bench", "freshness", Variant.PLAIN, List.of("w", "x", "y", "z"), List.of("A", "B", "C", "D"),
                 List.of(0, 1, 2, 3), sequence % 4);
         return new Score(Messages.SCHEMA_VERSION, header, sequence % 3 == 0 ? Outcome.INCORRECT : Outcome.CORRECT,
-                sequence % 3 == 0 ? (sequence + 1) % 4 : sequence % 4, null);
+                sequence % 3 == 0 ? (sequence + 1) % 4 : sequence % 4, null, null);
     }
 
     /** The 50th and 99th percentile as the upper bound of the histogram bucket they fall in. */

@@ -3,9 +3,11 @@ package dev.headroom.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.headroom.core.run.Budget;
 import dev.headroom.core.run.RunSpec;
+import dev.headroom.core.run.RunSummary;
 import dev.headroom.core.sim.SimGrid;
 import dev.headroom.core.variant.Variant;
 import dev.headroom.localstack.HeadroomHome;
+import dev.headroom.simserver.SimServerConfig;
 import dev.headroom.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
- * A run with a budget on the whole pipeline (the four services on the real broker and database, a sim worker): the
- * generator asks round by round and stops at the budget, and the run reports its estimate.
+ * A run with a budget on the whole pipeline (the four services on the real broker and database, a sim worker whose
+ * card has prices): the generator asks round by round and stops at the budget, and the run reports its estimate.
  */
 class BudgetedRunTest {
 
@@ -29,6 +32,9 @@ class BudgetedRunTest {
     private static final String MODEL = "sim-7b-base";
     private static final List<Variant> VARIANTS = SimGrid.formatGrid().subList(0, 8);
     private static final int MAX_CALLS = 100;
+    /** Per million tokens, prompt and completion alike: a prompt of the sample (about 60 tokens) costs about $0.06. */
+    private static final double USD_PER_MILLION_TOKENS = 1_000;
+    private static final double MAX_COST_USD = 3.0;
 
     private static LocalStack stack;
 
@@ -36,7 +42,10 @@ class BudgetedRunTest {
     static void startServices() throws Exception {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         stack = LocalStack.startServices(HOME, Files.createTempDirectory("headroom-budgeted-"),
-                new LocalStack.Options(List.of(MODEL), Map.of()), infrastructure.broker(), infrastructure.database(), System.out);
+                new LocalStack.Options(List.of(MODEL), Map.of(), SimServerConfig.plain(LocalStack.Options.DEMO_LATENCY), 1,
+                        List.of("-Dheadroom.worker.card.usd-per-million-prompt-tokens=" + USD_PER_MILLION_TOKENS,
+                                "-Dheadroom.worker.card.usd-per-million-completion-tokens=" + USD_PER_MILLION_TOKENS)),
+                infrastructure.broker(), infrastructure.database(), System.out);
     }
 
     @AfterAll
@@ -62,6 +71,23 @@ class BudgetedRunTest {
         assertThat(estimate.path("calls").asLong()).isEqualTo(progress.path("published").asLong());
         assertThat(VARIANTS.stream().map(Variant::id)).contains(estimate.path("bestVariant").asText());
         assertThat(estimate.path("q50").path("estimate").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aRunWithABudgetInDollarsAsksBeyondItsFirstRoundAndStopsWithinIt() throws Exception {
+        RunSpec spec = new RunSpec("cost-budgeted-run", "mmlu-sample", "test", List.of(), null, VARIANTS, List.of(MODEL),
+                Map.of(MODEL, new Budget(null, MAX_COST_USD, null)));
+
+        String runId = stack.client().submit(spec);
+        JsonNode status = awaitComplete(runId);
+
+        long published = status.path("progress").path(MODEL).path("published").asLong();
+        double spent = Double.parseDouble(StackDatabase.column(stack,
+                "SELECT sum(cost_usd) FROM aggregator.scores WHERE run_id = '" + runId + "'").get(0));
+        RunSummary.Spent reported = stack.client().summary(runId).spentBy(MODEL);
+        assertThat(published).as("more than the first round, one call per variant").isGreaterThan(VARIANTS.size());
+        assertThat(reported.pricedTasks()).isEqualTo(published);
+        assertThat(reported.costUsd()).isCloseTo(spent, within(1e-9)).isLessThanOrEqualTo(MAX_COST_USD);
     }
 
     private static JsonNode awaitComplete(String runId) throws InterruptedException {

@@ -49,7 +49,8 @@ final class Fixtures {
         models.forEach((model, analysis) -> analysis.overall().perVariant().forEach(v -> rows.add(new RunSummary.Row(
                 model, v.variantId(), v.variantId() + "-name", v.items(), v.correct(), v.unparsed(),
                 v.accuracy().estimate()))));
-        RunSummary summary = new RunSummary("run-1", rows, List.of(new RunSummary.DeadLetters("small", "timeout", 2)));
+        RunSummary summary = new RunSummary("run-1", rows, List.of(new RunSummary.DeadLetters("small", "timeout", 2)),
+                List.of());
         Map<String, ModelCard> cards = Map.of(
                 "small", new ModelCard(1, "small", "sim", "sim", 1e9, "base", 4, null, null),
                 "large", new ModelCard(1, "large", "sim", "sim", 7e9, "instruct", 4, null, null));

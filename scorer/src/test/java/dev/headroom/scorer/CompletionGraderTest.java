@@ -3,6 +3,7 @@ package dev.headroom.scorer;
 import dev.headroom.core.benchmark.Item;
 import dev.headroom.core.message.Completion;
 import dev.headroom.core.message.Messages;
+import dev.headroom.core.message.ModelCard;
 import dev.headroom.core.message.Outcome;
 import dev.headroom.core.message.Score;
 import dev.headroom.core.message.TaskHeader;
@@ -27,6 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(InfrastructureTestResource.class)
 class CompletionGraderTest {
 
+    /** $1 per million prompt tokens, $2 per million completion tokens. */
+    private static final ModelCard PRICED = new ModelCard(Messages.SCHEMA_VERSION, "m", "test", "test", 1e9, "base", 1,
+            1.0, 2.0);
+
     static Completion completion(String itemId, Variant variant, String text) {
         Item item = new Item(itemId, "t", "geo", "test", "Capital of Australia?",
                 List.of("Sydney", "Canberra", "Melbourne", "Perth"), 1);
@@ -37,14 +42,14 @@ class CompletionGraderTest {
     }
 
     @Test
-    void gradesEachCompletionIntoAScoreKeyedByItsTaskId() {
+    void gradesEachCompletionIntoAScoreKeyedByItsTaskIdCarryingItsCost() {
         Variant reversed = VariantPresets.named("numbers-reversed");
         Map<String, Completion> completions = new LinkedHashMap<>();
         for (Completion c : List.of(
-                completion("i1", Variant.PLAIN, " B"),          // Canberra: correct
-                completion("i2", reversed, " 3"),               // reversed 3 = original 1: correct
-                completion("i3", reversed, " 1"),               // reversed 1 = original 3: wrong
-                completion("i4", Variant.PLAIN, "no idea"))) {  // unparsed
+                completion("i1", Variant.PLAIN, " B").pricedBy(PRICED),  // Canberra: correct
+                completion("i2", reversed, " 3"),                        // reversed 3 = original 1: correct
+                completion("i3", reversed, " 1"),                        // reversed 1 = original 3: wrong
+                completion("i4", Variant.PLAIN, "no idea"))) {           // unparsed
             completions.put(c.header().taskId(), c);
         }
 
@@ -59,5 +64,7 @@ class CompletionGraderTest {
         assertThat(byItem.get("i3").outcome()).isEqualTo(Outcome.INCORRECT);
         assertThat(byItem.get("i3").chosenIndex()).isEqualTo(3);
         assertThat(byItem.get("i4").outcome()).isEqualTo(Outcome.UNPARSED);
+        assertThat(byItem.get("i1").costUsd()).isEqualTo(completions.values().iterator().next().costUsd()).isPositive();
+        assertThat(byItem.get("i4").costUsd()).as("unpriced").isNull();
     }
 }

@@ -28,7 +28,9 @@ import java.util.stream.IntStream;
  *       scores it;</li>
  *   <li><b>fill</b>: whatever the budget has left, as more balanced calls.</li>
  * </ol>
- * Calls allocated never exceed the budget. The distribution (each variant's accuracy, the quantiles across
+ * Calls allocated never exceed the budget, which may be lowered and raised again between rounds up to the one it was
+ * made with ({@link #limitCalls}: a budget in dollars is one in calls at the cost per call observed so far); each
+ * round's share is of the budget when it is asked. The distribution (each variant's accuracy, the quantiles across
  * variants) comes from the {@link ItemResponseModel} fitted to every outcome recorded.
  */
 public final class BudgetedElicitation {
@@ -47,6 +49,7 @@ public final class BudgetedElicitation {
     private final List<String> variantIds;
     private final List<String> itemIds;
     private final int maxCalls;
+    private int callLimit;
     private final double targetIntervalWidth;
     private final boolean[] selectionHalf;
     private final List<Integer> selectionOrder;
@@ -57,7 +60,6 @@ public final class BudgetedElicitation {
     private final boolean[] correctOf;
     private final boolean[] recorded;
     private final int halvingRounds;
-    private final int halvingBudget;
     private final List<Integer> balancedOrder;
     private final boolean[] balancedCell;
     private int calls;
@@ -79,6 +81,7 @@ public final class BudgetedElicitation {
         this.variantIds = List.copyOf(variantIds);
         this.itemIds = itemIds.stream().sorted().toList();
         this.maxCalls = maxCalls;
+        this.callLimit = maxCalls;
         this.targetIntervalWidth = targetIntervalWidth;
         int cells = variantIds.size() * itemIds.size();
         allocated = new boolean[cells];
@@ -95,8 +98,18 @@ public final class BudgetedElicitation {
                 .toList();
         survivors = IntStream.range(0, variantIds.size()).boxed().toList();
         halvingRounds = (int) Math.ceil(Math.log(variantIds.size()) / Math.log(2));
-        int scoringReserve = Math.min((int) (SCORING_SHARE * maxCalls), scoringOrder.size());
-        halvingBudget = Math.max(0, maxCalls - (int) (DESIGN_SHARE * maxCalls) - scoringReserve);
+    }
+
+    /**
+     * Sets the budget for the rounds to come: never above the one it was made with, never below the calls allocated.
+     */
+    public void limitCalls(int calls) {
+        callLimit = Math.max(this.calls, Math.min(maxCalls, calls));
+    }
+
+    /** The smallest budget whose design round asks every variant on one item (one more call for rounding). */
+    public int smallestBalancedBudget() {
+        return (int) Math.ceil(variantIds.size() / DESIGN_SHARE) + 1;
     }
 
     public List<String> variantIds() {
@@ -127,7 +140,7 @@ public final class BudgetedElicitation {
         switch (phase) {
             case DESIGN -> {
                 phase = Phase.HALVING;
-                return balanced((int) (DESIGN_SHARE * maxCalls) / variantIds.size());
+                return balanced((int) (DESIGN_SHARE * callLimit) / variantIds.size());
             }
             case HALVING -> {
                 if (halvingRoundsAsked > 0) {
@@ -145,7 +158,7 @@ public final class BudgetedElicitation {
             }
             case SCORING -> {
                 phase = Phase.FILL;
-                return balanced((maxCalls - calls) / variantIds.size());
+                return balanced((callLimit - calls) / variantIds.size());
             }
             default -> {
                 phase = Phase.DONE;
@@ -223,14 +236,21 @@ public final class BudgetedElicitation {
     private List<Cell> halvingRound() {
         int roundsLeft = Math.max(1, halvingRounds - halvingRoundsAsked);
         halvingRoundsAsked++;
-        int perVariant = Math.max(1, (halvingBudget - halvingSpent) / roundsLeft / survivors.size());
+        int halvingLeft = Math.max(0, halvingBudget() - halvingSpent);
+        int perVariant = Math.max(1, halvingLeft / roundsLeft / survivors.size());
         List<Cell> round = new ArrayList<>();
         for (int v : survivors) {
             round.addAll(unasked(v, selectionOrder, perVariant));
         }
-        List<Cell> granted = allocate(round.subList(0, Math.min(round.size(), halvingBudget - halvingSpent)));
+        List<Cell> granted = allocate(round.subList(0, Math.min(round.size(), halvingLeft)));
         halvingSpent += granted.size();
         return granted;
+    }
+
+    /** What the budget leaves for halving once the design share and the scoring reserve are set aside. */
+    private int halvingBudget() {
+        int scoringReserve = Math.min((int) (SCORING_SHARE * callLimit), scoringOrder.size());
+        return Math.max(0, callLimit - (int) (DESIGN_SHARE * callLimit) - scoringReserve);
     }
 
     private List<Cell> unasked(int variant, List<Integer> order, int count) {
@@ -248,7 +268,7 @@ public final class BudgetedElicitation {
 
     /** Marks the cells allocated, as many as the budget has left, in order. */
     private List<Cell> allocate(List<Cell> wanted) {
-        List<Cell> granted = wanted.subList(0, Math.min(wanted.size(), maxCalls - calls));
+        List<Cell> granted = wanted.subList(0, Math.min(wanted.size(), callLimit - calls));
         for (Cell cell : granted) {
             int index = cell(cell.variant(), cell.item());
             allocated[index] = true;

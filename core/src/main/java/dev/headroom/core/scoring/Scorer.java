@@ -27,11 +27,12 @@ public final class Scorer {
                 : OptionalInt.of(argmax(probabilities));
         Double goldProbability = probabilities == null ? null : goldShare(probabilities, header.goldPosition());
         if (position.isEmpty()) {
-            return new Score(Messages.SCHEMA_VERSION, header, Outcome.UNPARSED, null, goldProbability);
+            return new Score(Messages.SCHEMA_VERSION, header, Outcome.UNPARSED, null, goldProbability,
+                    completion.costUsd());
         }
         int chosenIndex = header.presentedOrder().get(position.getAsInt());
         Outcome outcome = chosenIndex == header.goldIndex() ? Outcome.CORRECT : Outcome.INCORRECT;
-        return new Score(Messages.SCHEMA_VERSION, header, outcome, chosenIndex, goldProbability);
+        return new Score(Messages.SCHEMA_VERSION, header, outcome, chosenIndex, goldProbability, completion.costUsd());
     }
 
     /**

@@ -32,6 +32,45 @@ class BudgetedElicitationTest {
         }
     }
 
+    @Test
+    void theSmallestBalancedBudgetAsksEveryVariantOnceFirst() {
+        BudgetedElicitation elicitation = new BudgetedElicitation(VARIANTS, ITEMS, 6_000, 0);
+        elicitation.limitCalls(elicitation.smallestBalancedBudget());
+
+        assertThat(elicitation.nextRound()).extracting(BudgetedElicitation.Cell::variant)
+                .containsExactlyElementsOf(IntStream.range(0, VARIANTS.size()).boxed().toList());
+    }
+
+    @Test
+    void aLimitRaisedAgainBetweenRoundsNeverPassesTheBudgetTheElicitationWasMadeWith() {
+        boolean[][] grid = randomGrid(5);
+        BudgetedElicitation elicitation = new BudgetedElicitation(VARIANTS, ITEMS, 2_000, 0);
+        elicitation.limitCalls(elicitation.smallestBalancedBudget());
+        while (!elicitation.finished()) {
+            elicitation.nextRound().forEach(cell -> elicitation.record(cell.variant(), cell.item(),
+                    grid[cell.variant()][cell.item()]));
+            elicitation.limitCalls(1_000_000);
+        }
+
+        assertThat(elicitation.calls()).isGreaterThan(elicitation.smallestBalancedBudget()).isLessThanOrEqualTo(2_000);
+    }
+
+    @Test
+    void aLimitLoweredBelowTheCallsAllocatedEndsTheElicitationWithThem() {
+        boolean[][] grid = randomGrid(6);
+        BudgetedElicitation elicitation = new BudgetedElicitation(VARIANTS, ITEMS, 2_000, 0);
+        elicitation.nextRound().forEach(cell -> elicitation.record(cell.variant(), cell.item(),
+                grid[cell.variant()][cell.item()]));
+        int asked = elicitation.calls();
+
+        elicitation.limitCalls(0);
+        while (!elicitation.finished()) {
+            assertThat(elicitation.nextRound()).isEmpty();
+        }
+
+        assertThat(elicitation.calls()).isEqualTo(asked);
+    }
+
     /** The pick depends on the selection half alone: other outcomes on the scoring half change its score, not it. */
     @Test
     void theScoringHalfNeverSelectsTheVariantItScores() {

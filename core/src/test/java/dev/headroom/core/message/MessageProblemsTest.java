@@ -31,7 +31,7 @@ class MessageProblemsTest {
 
     @Test
     void aScoreWithoutAHeaderIsAProblem() {
-        assertThat(MessageProblems.ofScore(new Score(Messages.SCHEMA_VERSION, null, Outcome.CORRECT, 0, null)))
+        assertThat(MessageProblems.ofScore(new Score(Messages.SCHEMA_VERSION, null, Outcome.CORRECT, 0, null, null)))
                 .contains("no task header with a task id");
     }
 

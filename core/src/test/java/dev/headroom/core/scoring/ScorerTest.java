@@ -87,4 +87,13 @@ class ScorerTest {
         assertThat(score.outcome()).isEqualTo(Outcome.CORRECT);
         assertThat(score.goldProbability()).isNull();
     }
+
+    @Test
+    void aScoreCarriesItsCompletionsCost() {
+        TaskHeader header = TestItems.header(TestItems.capitals(0, 1), Variant.PLAIN, "m");
+        Completion priced = new Completion(1, header, " B", Map.of(), "stop", 10, 1, 5, 1, "test", 0.0042);
+
+        assertThat(Scorer.score(priced).costUsd()).isEqualTo(0.0042);
+        assertThat(Scorer.score(completion(header, " B", Map.of())).costUsd()).isNull();
+    }
 }
