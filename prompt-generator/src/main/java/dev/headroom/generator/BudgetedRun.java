@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -140,24 +139,13 @@ public class BudgetedRun {
     }
 
     private void recordOutcomes(BudgetedElicitation elicitation, String runId, String model) {
-        Map<String, Integer> variantIndex = indexOf(elicitation.variantIds());
-        Map<String, Integer> itemIndex = indexOf(elicitation.itemIds());
         for (TaskOutcome task : aggregator.tasks(runId)) {
-            Integer variant = variantIndex.get(task.variantId());
-            Integer item = itemIndex.get(task.itemId());
             // a task of a round a run interrupted before this one asked is not allocated yet: it is recorded when it is
-            if (task.model().equals(model) && variant != null && item != null && elicitation.allocated(variant, item)) {
-                elicitation.record(variant, item, task.correct());
+            if (task.model().equals(model)) {
+                elicitation.allocatedCell(task.variantId(), task.itemId())
+                        .ifPresent(cell -> elicitation.record(cell.variant(), cell.item(), task.correct()));
             }
         }
-    }
-
-    private static Map<String, Integer> indexOf(List<String> ids) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
-        return index;
     }
 
     @PreDestroy

@@ -7,7 +7,10 @@ import dev.headroom.core.stats.VariantMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -48,6 +51,8 @@ public final class BudgetedElicitation {
 
     private final List<String> variantIds;
     private final List<String> itemIds;
+    private final Map<String, Integer> variantIndex = new HashMap<>();
+    private final Map<String, Integer> itemIndex = new HashMap<>();
     private final int maxCalls;
     private int callLimit;
     private final double targetIntervalWidth;
@@ -80,6 +85,8 @@ public final class BudgetedElicitation {
         }
         this.variantIds = List.copyOf(variantIds);
         this.itemIds = itemIds.stream().sorted().toList();
+        IntStream.range(0, this.variantIds.size()).forEach(variant -> variantIndex.put(this.variantIds.get(variant), variant));
+        IntStream.range(0, this.itemIds.size()).forEach(item -> itemIndex.put(this.itemIds.get(item), item));
         this.maxCalls = maxCalls;
         this.callLimit = maxCalls;
         this.targetIntervalWidth = targetIntervalWidth;
@@ -165,6 +172,14 @@ public final class BudgetedElicitation {
                 return List.of();
             }
         }
+    }
+
+    /** The call of a variant and an item named by their ids, if it was allocated in a round so far. */
+    public Optional<Cell> allocatedCell(String variantId, String itemId) {
+        Integer variant = variantIndex.get(variantId);
+        Integer item = itemIndex.get(itemId);
+        return variant != null && item != null && allocated(variant, item)
+                ? Optional.of(new Cell(variant, item)) : Optional.empty();
     }
 
     /** Whether the call was allocated in a round so far. */

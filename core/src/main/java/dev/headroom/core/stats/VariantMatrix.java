@@ -231,12 +231,4 @@ public final class VariantMatrix {
         ranked.subList(0, ranked.size() / 2).forEach(item -> first[item] = true);
         return first;
     }
-
-    private static Map<String, Integer> index(List<String> ids) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
-        return index;
-    }
 }

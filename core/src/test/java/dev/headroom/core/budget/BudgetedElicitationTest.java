@@ -42,6 +42,19 @@ class BudgetedElicitationTest {
     }
 
     @Test
+    void findsByIdsOnlyTheCallsAllocatedSoFar() {
+        BudgetedElicitation elicitation = new BudgetedElicitation(VARIANTS, ITEMS, 6_000, 0);
+        elicitation.limitCalls(elicitation.smallestBalancedBudget());
+        BudgetedElicitation.Cell asked = elicitation.nextRound().get(0);
+        String variant = elicitation.variantIds().get(asked.variant());
+
+        assertThat(elicitation.allocatedCell(variant, elicitation.itemIds().get(asked.item()))).contains(asked);
+        assertThat(elicitation.allocatedCell(variant, "no-such-item")).isEmpty();
+        assertThat(elicitation.allocatedCell(variant, elicitation.itemIds().get((asked.item() + 1) % ITEMS.size())))
+                .isEmpty();
+    }
+
+    @Test
     void aLimitRaisedAgainBetweenRoundsNeverPassesTheBudgetTheElicitationWasMadeWith() {
         boolean[][] grid = randomGrid(5);
         BudgetedElicitation elicitation = new BudgetedElicitation(VARIANTS, ITEMS, 2_000, 0);
